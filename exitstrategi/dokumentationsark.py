@@ -1,0 +1,149 @@
+"""The Dokumentationsark: one row per sagsområde, one column per answer, across all phases.
+
+Columns are declared once, as data. The page, its filters, its sorting and the Excel export all
+read this registry; each phase app registers its own columns and filters in AppConfig.ready(),
+so core never imports a phase app.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import django_filters
+from django.db.models import Q
+
+from .models import KLE, Fagomraade, Sagsomraade
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    phase: str
+    value: Callable[[Sagsomraade], Any]
+    choices: tuple[str, ...] = ()  # fixed answer set: a dropdown in Excel
+    width: int = 18
+    sort: str | None = None  # ORM field to order by
+    related: tuple[str, ...] = ()  # select_related paths the value needs
+
+
+_columns: dict[str, Column] = {}
+_filters: dict[str, Callable[[], django_filters.Filter]] = {}
+
+
+def register(*columns):
+    for column in columns:
+        _columns[column.key] = column
+
+
+def register_filter(name, factory):
+    """factory() returns a fresh django-filter Filter, so each FilterSet class gets its own."""
+    _filters[name] = factory
+
+
+def columns():
+    return list(_columns.values())
+
+
+def queryset():
+    related = {path for column in _columns.values() for path in column.related}
+    return Sagsomraade.objects.select_related(*sorted(related)).prefetch_related("ogsaa_daekker")
+
+
+def _free_text(queryset, name, value):
+    for word in value.split():
+        queryset = queryset.filter(
+            Q(kle__nummer__startswith=word)
+            | Q(titel__icontains=word)
+            | Q(kle__titel__icontains=word)
+            | Q(noter__icontains=word)
+            | Q(fagomraade__navn__icontains=word)
+        )
+    return queryset
+
+
+def _hovedgruppe(queryset, name, value):
+    return queryset.filter(kle__nummer__startswith=f"{value.nummer}.")
+
+
+def filterset_class():
+    """A FilterSet of the core filters, every registered filter and sorting by any sortable column."""
+    sortable = [(c.sort, c.key) for c in _columns.values() if c.sort]
+    attrs = {
+        "q": django_filters.CharFilter(label="Søg", method=_free_text),
+        "fagomraade": django_filters.ModelChoiceFilter(
+            label="Fagområde", queryset=Fagomraade.objects.all(), empty_label="Alle fagområder"
+        ),
+        "hovedgruppe": django_filters.ModelChoiceFilter(
+            label="KLE-hovedgruppe",
+            queryset=KLE.objects.filter(niveau=KLE.Niveau.HOVEDGRUPPE, status=KLE.Status.AKTIV),
+            method=_hovedgruppe,
+            empty_label="Alle hovedgrupper",
+        ),
+        **{name: factory() for name, factory in _filters.items()},
+        "sort": django_filters.OrderingFilter(
+            label="Sortering",
+            fields=sortable,
+            field_labels={c.sort: c.header for c in _columns.values() if c.sort},
+        ),
+        "Meta": type("Meta", (), {"model": Sagsomraade, "fields": []}),
+    }
+    return type("DokumentationsarkFilter", (django_filters.FilterSet,), attrs)
+
+
+def also_in(rows):
+    """For each row, the other fagområder that have a sagsområde with the same KLE number."""
+    kle_ids = {row.kle_id for row in rows}
+    owners = {}
+    pairs = Sagsomraade.objects.filter(kle_id__in=kle_ids).values_list("kle_id", "fagomraade__navn")
+    for kle_id, navn in pairs:
+        owners.setdefault(kle_id, []).append(navn)
+    for row in rows:
+        row.ogsaa_i = sorted(n for n in owners.get(row.kle_id, []) if n != row.fagomraade.navn)
+    return rows
+
+
+def register_core_columns():
+    register(
+        Column(
+            "fagomraade",
+            "Fagområde",
+            "Grundoplysninger",
+            lambda r: r.fagomraade.navn,
+            sort="fagomraade__navn",
+            related=("fagomraade",),
+        ),
+        Column(
+            "kle",
+            "KLE-nummer",
+            "Grundoplysninger",
+            lambda r: r.kle.nummer,
+            width=12,
+            sort="kle__nummer",
+            related=("kle",),
+        ),
+        Column("sagsomraade", "Sagsområde", "Grundoplysninger", lambda r: r.titel, width=40, sort="titel"),
+        Column(
+            "ogsaa_daekker",
+            "Dækker også KLE",
+            "Grundoplysninger",
+            lambda r: ", ".join(k.nummer for k in r.ogsaa_daekker.all()),
+            width=16,
+        ),
+        Column(
+            "kle_status",
+            "KLE-status",
+            "Grundoplysninger",
+            lambda r: r.kle.status_text,
+            width=24,
+            related=("kle",),
+        ),
+        Column(
+            "ogsaa_i",
+            "Også i fagområde",
+            "Grundoplysninger",
+            lambda r: ", ".join(getattr(r, "ogsaa_i", [])),
+            width=20,
+        ),
+        Column("noter", "Noter", "Grundoplysninger", lambda r: r.noter, width=30),
+    )

@@ -1,0 +1,97 @@
+import re
+
+from django import forms
+from django.contrib.auth import get_user_model
+
+from .models import KLE, Fagomraade
+from .roles import Rolle
+
+
+class KleNumbersField(forms.CharField):
+    """Comma- or space-separated KLE gruppe/emne numbers, cleaned to a list of KLE topics."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        numbers = [n for n in re.split(r"[\s,;]+", value or "") if n]
+        topics = {t.nummer: t for t in KLE.objects.filter(nummer__in=numbers)}
+        unknown = [n for n in numbers if n not in topics]
+        if unknown:
+            raise forms.ValidationError(f"Ukendte KLE-numre: {', '.join(unknown)}.")
+        hovedgrupper = [n for n in numbers if topics[n].niveau == KLE.Niveau.HOVEDGRUPPE]
+        if hovedgrupper:
+            raise forms.ValidationError(
+                f"Brug gruppe- eller emnenumre, ikke hovedgrupper: {', '.join(hovedgrupper)}."
+            )
+        return [topics[n] for n in dict.fromkeys(numbers)]
+
+
+class SagsomraadeForm(forms.Form):
+    titel = forms.CharField(
+        label="Titel", max_length=500, required=False, help_text="Tom: KLE-emnets titel bruges."
+    )
+    ogsaa_daekker = KleNumbersField(
+        label="Dækker også KLE-numre",
+        required=False,
+        help_text="Fx 32.24.02, 32.24.03 når nært beslægtede emner behandles samlet.",
+    )
+    noter = forms.CharField(label="Noter", widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class FagomraadeForm(forms.ModelForm):
+    class Meta:
+        model = Fagomraade
+        fields = ["navn", "beskrivelse", "kontaktpersoner"]
+        widgets = {
+            "beskrivelse": forms.Textarea(attrs={"rows": 3}),
+            "kontaktpersoner": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kontaktpersoner"].queryset = (
+            get_user_model()
+            .objects.filter(groups__name=Rolle.KONTAKTPERSON, is_active=True)
+            .order_by("first_name", "last_name")
+        )
+        self.fields["kontaktpersoner"].label_from_instance = lambda user: (
+            f"{user.get_full_name() or user.username} ({user.email})"
+        )
+        self.fields[
+            "kontaktpersoner"
+        ].help_text = "Kun brugere med rollen Kontaktperson kan vælges. Invitér dem under Brugere."
+
+
+class RoleFieldsMixin(forms.Form):
+    rolle = forms.ChoiceField(label="Rolle", choices=Rolle.choices)
+    fagomraader = forms.ModelMultipleChoiceField(
+        label="Kontaktperson for",
+        queryset=Fagomraade.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Kun for rollen Kontaktperson: de fagområder, personen svarer for.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("rolle") == Rolle.KONTAKTPERSON and not cleaned.get("fagomraader"):
+            self.add_error("fagomraader", "En kontaktperson skal have mindst ét fagområde.")
+        return cleaned
+
+
+class InviteForm(RoleFieldsMixin):
+    fulde_navn = forms.CharField(label="Navn", max_length=150)
+    email = forms.EmailField(label="E-mail")
+    field_order = ["fulde_navn", "email", "rolle", "fagomraader"]
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if get_user_model().objects.filter(username__iexact=email).exists():
+            raise forms.ValidationError("Der findes allerede en bruger med denne e-mail.")
+        return email
+
+
+class UserRoleForm(RoleFieldsMixin):
+    is_active = forms.BooleanField(
+        label="Aktiv", required=False, help_text="En inaktiv bruger kan ikke logge ind."
+    )

@@ -1,0 +1,189 @@
+"""Import of KL's official KLE-XML emneplan (format 2.0 and the KLE-online "fuld" format).
+
+Parsing is separate from saving: `parse_emneplan` turns a file into plain entries and refuses
+anything that is not a KLE emneplan; `kle_import` writes them in one transaction.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from uuid import UUID
+
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as SafeET
+from django.db import transaction
+
+from .models import KLE
+
+LEVELS = [
+    # (niveau, element name, number pattern)
+    (KLE.Niveau.HOVEDGRUPPE, "Hovedgruppe", r"\d\d"),
+    (KLE.Niveau.GRUPPE, "Gruppe", r"\d\d\.\d\d"),
+    (KLE.Niveau.EMNE, "Emne", r"\d\d\.\d\d\.\d\d"),
+]
+FIELDS = ["titel", "niveau", "parent_id", "status", "oprettet", "rettet", "udgaaet", "flyttet_til", "uuid"]
+
+
+class KleImportError(Exception):
+    """The file is not a KLE emneplan; the message is Danish and meant for the user."""
+
+
+@dataclass
+class KleEntry:
+    nummer: str
+    titel: str
+    niveau: str
+    parent_nummer: str | None
+    status: str = KLE.Status.AKTIV
+    oprettet: date | None = None
+    rettet: date | None = None
+    udgaaet: date | None = None
+    flyttet_til: list[str] = field(default_factory=list)
+    uuid: UUID | None = None
+
+
+@dataclass
+class Emneplan:
+    udgivet: date | None
+    entries: list[KleEntry]
+
+
+@dataclass
+class KleImportResult:
+    udgivet: date | None
+    per_niveau: Counter = field(default_factory=Counter)
+    per_status: Counter = field(default_factory=Counter)
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+def _local(tag):
+    return tag.rsplit("}", 1)[-1]
+
+
+def _date(text, where):
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        raise KleImportError(f"Ugyldig dato «{text}» ved {where}.") from None
+
+
+def _text(element, name):
+    child = element.find(name)
+    return (child.text or "").strip() if child is not None else ""
+
+
+def parse_emneplan(source):
+    """Parse a KLE-XML file (path or file object) into an Emneplan, refusing anything else."""
+    try:
+        root = SafeET.parse(source, forbid_dtd=True).getroot()
+    except DefusedXmlException:
+        raise KleImportError("Filen indeholder DTD eller entiteter og afvises af sikkerhedshensyn.") from None
+    except SafeET.ParseError as error:
+        raise KleImportError(f"Filen er ikke gyldig XML ({error}).") from None
+    for element in root.iter():
+        element.tag = _local(element.tag)
+    if root.tag != "KLE-Emneplan":
+        raise KleImportError(
+            f"Filen er ikke en KLE-emneplan: rodelementet er «{root.tag}», ikke «KLE-Emneplan»."
+        )
+    entries = {}
+    _parse_level(root, 0, None, entries)
+    if not entries:
+        raise KleImportError("Filen indeholder ingen KLE-hovedgrupper.")
+    return Emneplan(_date(_text(root, "UdgivelsesDato"), "UdgivelsesDato"), list(entries.values()))
+
+
+def _parse_level(parent_element, depth, parent_nummer, entries):
+    niveau, name, pattern = LEVELS[depth]
+    for element in parent_element.findall(name):
+        nummer = _text(element, f"{name}Nr")
+        if not re.fullmatch(pattern, nummer):
+            where = f"under {parent_nummer}" if parent_nummer else "i filen"
+            raise KleImportError(f"Ugyldigt {name}Nr «{nummer}» {where}.")
+        entry = KleEntry(nummer, _text(element, f"{name}Titel"), niveau, parent_nummer)
+        _read_admin_info(element.find(f"{name}AdministrativInfo"), entry)
+        raw_uuid = _text(element, "UUID")
+        if raw_uuid:
+            try:
+                entry.uuid = UUID(raw_uuid)
+            except ValueError:
+                raise KleImportError(f"Ugyldigt UUID «{raw_uuid}» ved {nummer}.") from None
+        # A number listed twice (expired, then re-created) counts once, preferring the active entry.
+        if nummer not in entries or entry.status == KLE.Status.AKTIV:
+            entries[nummer] = entry
+        if depth + 1 < len(LEVELS):
+            _parse_level(element, depth + 1, nummer, entries)
+
+
+def _read_admin_info(info, entry):
+    if info is None:
+        return
+    entry.oprettet = _date(_text(info, "OprettetDato"), entry.nummer)
+    rettet = [_date(e.text, entry.nummer) for e in info.findall("RettetDato") if e.text]
+    entry.rettet = max(rettet) if rettet else None
+    historisk = info.find("Historisk")
+    if historisk is None:
+        return
+    flyttet = historisk.find("Flyttet")
+    if flyttet is not None:
+        entry.status = KLE.Status.FLYTTET
+        entry.udgaaet = _date(_text(flyttet, "FlyttetDato"), entry.nummer)
+        entry.flyttet_til = [
+            (child.text or "").strip()
+            for afloest in flyttet.findall("AfloestAf")
+            for child in afloest
+            if (child.text or "").strip()
+        ]
+    else:
+        entry.status = KLE.Status.UDGAAET
+        entry.udgaaet = _date(_text(historisk, "UdgaaetDato"), entry.nummer)
+
+
+def kle_import(emneplan):
+    """Create and update KLE topics from a parsed emneplan, all or nothing. Never deletes."""
+    result = KleImportResult(udgivet=emneplan.udgivet)
+    with transaction.atomic():
+        existing = {k.nummer: k for k in KLE.objects.all()}
+        for niveau, _name, _pattern in LEVELS:
+            to_create, to_update = [], []
+            for entry in emneplan.entries:
+                if entry.niveau != niveau:
+                    continue
+                result.per_niveau[niveau] += 1
+                result.per_status[entry.status] += 1
+                values = _values(entry, existing)
+                topic = existing.get(entry.nummer)
+                if topic is None:
+                    to_create.append(KLE(nummer=entry.nummer, **values))
+                elif any(getattr(topic, name) != value for name, value in values.items()):
+                    for name, value in values.items():
+                        setattr(topic, name, value)
+                    to_update.append(topic)
+                else:
+                    result.unchanged += 1
+            for topic in KLE.objects.bulk_create(to_create, batch_size=500):
+                existing[topic.nummer] = topic
+            KLE.objects.bulk_update(to_update, FIELDS, batch_size=500)
+            result.created += len(to_create)
+            result.updated += len(to_update)
+    return result
+
+
+def _values(entry, existing):
+    parent = existing.get(entry.parent_nummer) if entry.parent_nummer else None
+    return {
+        "titel": entry.titel,
+        "niveau": entry.niveau,
+        "parent_id": parent.pk if parent else None,
+        "status": entry.status,
+        "oprettet": entry.oprettet,
+        "rettet": entry.rettet,
+        "udgaaet": entry.udgaaet,
+        "flyttet_til": entry.flyttet_til,
+        "uuid": entry.uuid,
+    }

@@ -1,0 +1,26 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from exitstrategi.kle_import import KleImportError, kle_import, parse_emneplan
+from exitstrategi.models import KLE
+
+
+class Command(BaseCommand):
+    help = "Importerer KL's officielle KLE-emneplan (KLE-XML 2.0 eller KLE-online «fuld»)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="Stien til KLE-XML-filen")
+
+    def handle(self, *args, file, **options):
+        try:
+            result = kle_import(parse_emneplan(file))
+        except OSError as error:
+            raise CommandError(f"Filen kan ikke åbnes: {error}") from None
+        except KleImportError as error:
+            raise CommandError(f"{error} Intet er ændret.") from None
+        out = self.stdout.write
+        out(f"KLE-emneplan udgivet {result.udgivet or 'ukendt dato'} er importeret.")
+        for niveau in KLE.Niveau:
+            out(f"  {niveau.label}: {result.per_niveau[niveau]}")
+        for status in KLE.Status:
+            out(f"  {status.label}: {result.per_status[status]}")
+        out(f"Oprettet: {result.created}, opdateret: {result.updated}, uændret: {result.unchanged}.")

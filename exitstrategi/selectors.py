@@ -1,0 +1,24 @@
+import re
+
+from django.db.models import Case, IntegerField, Value, When
+
+from .models import KLE
+
+NUMBER_PREFIX = re.compile(r"^\d[\d.]*$")
+
+
+def kle_search(query, limit=50):
+    """KLE grupper and emner matching a number prefix or all words of the title; active first."""
+    query = query.strip()
+    topics = KLE.objects.exclude(niveau=KLE.Niveau.HOVEDGRUPPE)
+    if not query:
+        return topics.none()
+    if NUMBER_PREFIX.match(query):
+        topics = topics.filter(nummer__startswith=query)
+    else:
+        for word in query.split():
+            topics = topics.filter(titel__icontains=word)
+    inactive_last = Case(
+        When(status=KLE.Status.AKTIV, then=Value(0)), default=Value(1), output_field=IntegerField()
+    )
+    return topics.order_by(inactive_last, "nummer")[:limit]

@@ -1,0 +1,39 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from .views import brugere, fagomraade, sagsomraade, sheet
+
+KLE_NUMMER = "<str:kle>"
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="screening:fagomraade-list"), name="home"),
+    path("screening/", include("screening.urls")),
+    path("dokumentationsark/", sheet.DokumentationsarkView.as_view(), name="dokumentationsark"),
+    path(
+        "dokumentationsark.xlsx", sheet.DokumentationsarkExportView.as_view(), name="dokumentationsark-export"
+    ),
+    path(
+        f"sagsomraade/<slug:slug>/{KLE_NUMMER}/",
+        sagsomraade.SagsomraadeDetailView.as_view(),
+        name="sagsomraade-detail",
+    ),
+    path(
+        f"sagsomraade/<slug:slug>/{KLE_NUMMER}/rediger/",
+        sagsomraade.SagsomraadeUpdateView.as_view(),
+        name="sagsomraade-update",
+    ),
+    path("fagomraader/ny/", fagomraade.FagomraadeCreateView.as_view(), name="fagomraade-create"),
+    path(
+        "fagomraader/<slug:slug>/rediger/",
+        fagomraade.FagomraadeUpdateView.as_view(),
+        name="fagomraade-update",
+    ),
+    path("brugere/", brugere.UserListView.as_view(), name="user-list"),
+    path("brugere/inviter/", brugere.UserInviteView.as_view(), name="user-invite"),
+    path("brugere/<int:pk>/rediger/", brugere.UserUpdateView.as_view(), name="user-update"),
+    path("konto/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("konto/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,78 @@
+import django_filters
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
+from django.views.generic import FormView
+from django_filters.views import FilterView
+
+from ..forms import InviteForm, UserRoleForm
+from ..roles import ProjektlederRequiredMixin, Rolle, rolle_for
+from ..services import user_invite, user_set_role
+
+
+class UserFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Søg", method="search")
+    rolle = django_filters.ChoiceFilter(
+        label="Rolle", choices=Rolle.choices, field_name="groups__name", empty_label="Alle roller"
+    )
+
+    class Meta:
+        model = get_user_model()
+        fields = []
+
+    def search(self, queryset, name, value):
+        for word in value.split():
+            queryset = queryset.filter(
+                Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(email__icontains=word)
+            )
+        return queryset
+
+
+class UserListView(ProjektlederRequiredMixin, FilterView):
+    filterset_class = UserFilter
+    template_name = "exitstrategi/user_list.html"
+    queryset = (
+        get_user_model()
+        .objects.prefetch_related("groups", "fagomraader")
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+class UserInviteView(ProjektlederRequiredMixin, FormView):
+    form_class = InviteForm
+    template_name = "exitstrategi/user_invite.html"
+
+    def form_valid(self, form):
+        user = user_invite(
+            base_url=self.request.build_absolute_uri("/"), invited_by=self.request.user, **form.cleaned_data
+        )
+        messages.success(self.request, f"{user.email} er inviteret og har fået en e-mail med et link.")
+        return redirect("user-list")
+
+
+class UserUpdateView(ProjektlederRequiredMixin, FormView):
+    form_class = UserRoleForm
+    template_name = "exitstrategi/user_form.html"
+
+    def authorize(self):
+        self.person = get_object_or_404(get_user_model(), pk=self.kwargs["pk"])
+
+    def get_initial(self):
+        return {
+            "rolle": rolle_for(self.person),
+            "fagomraader": self.person.fagomraader.all(),
+            "is_active": self.person.is_active,
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(person=self.person, **kwargs)
+
+    def form_valid(self, form):
+        self.person.is_active = form.cleaned_data["is_active"]
+        self.person.save(update_fields=["is_active"])
+        user_set_role(
+            user=self.person, rolle=form.cleaned_data["rolle"], fagomraader=form.cleaned_data["fagomraader"]
+        )
+        messages.success(self.request, "Brugeren er gemt.")
+        return redirect("user-list")

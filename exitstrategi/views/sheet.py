@@ -1,0 +1,49 @@
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.utils import timezone
+from django.views.generic import TemplateView, View
+
+from .. import dokumentationsark
+from ..excel import dokumentationsark_workbook, workbook_bytes
+from ..roles import RoleRequiredMixin
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def filtered_sheet(request):
+    filterset = dokumentationsark.filterset_class()(
+        request.GET or None, queryset=dokumentationsark.queryset()
+    )
+    return filterset, filterset.qs
+
+
+class DokumentationsarkView(RoleRequiredMixin, TemplateView):
+    template_name = "exitstrategi/dokumentationsark.html"
+    paginate_by = 100
+
+    def get_context_data(self, **kwargs):
+        filterset, rows = filtered_sheet(self.request)
+        page = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("side"))
+        page_rows = dokumentationsark.also_in(list(page.object_list))
+        columns = dokumentationsark.columns()
+        return super().get_context_data(
+            filter=filterset,
+            page=page,
+            columns=columns,
+            table=[(row, [(c.key, c.value(row)) for c in columns]) for row in page_rows],
+            sort=self.request.GET.get("sort", ""),
+            **kwargs,
+        )
+
+
+class DokumentationsarkExportView(RoleRequiredMixin, View):
+    """The same rows as the filtered page, all of them, as an .xlsx file."""
+
+    def get(self, request):
+        _filterset, rows = filtered_sheet(request)
+        rows = dokumentationsark.also_in(list(rows))
+        workbook = dokumentationsark_workbook(rows, dokumentationsark.columns())
+        response = HttpResponse(workbook_bytes(workbook), content_type=XLSX)
+        filename = f"dokumentationsark-{timezone.localdate():%Y-%m-%d}.xlsx"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response

@@ -1,0 +1,25 @@
+from django import forms
+
+from .models import Screening
+
+SVAR_CHOICES = [*Screening.Svar.choices, ("", "Ikke besvaret")]
+
+
+class ScreeningRowForm(forms.Form):
+    sagsomraade_id = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    svar = forms.ChoiceField(
+        label=Screening.QUESTION,
+        choices=SVAR_CHOICES,
+        required=False,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+    )
+    note = forms.CharField(
+        label="Note",
+        required=False,
+        max_length=2000,
+        widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+    )
+
+
+ScreeningFormSet = forms.formset_factory(ScreeningRowForm, extra=0, max_num=5000, absolute_max=5000)

@@ -1,0 +1,51 @@
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from exitstrategi.models import Sagsomraade
+
+
+class Screening(models.Model):
+    """Fase 1: does the sagsområde use KMD Sag today? "Nej" stays documented but leaves the analysis."""
+
+    class Svar(models.TextChoices):
+        JA = "ja", "Ja"
+        NEJ = "nej", "Nej"
+
+    QUESTION = "Anvendes KMD Sag i dag på sagsområdet?"
+
+    sagsomraade = models.OneToOneField(
+        Sagsomraade,
+        verbose_name="sagsområde",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="screening",
+    )
+    anvender_kmd_sag = models.CharField(QUESTION, max_length=3, choices=Svar, blank=True)
+    note = models.TextField("note", blank=True)
+    aendret = models.DateTimeField("ændret", auto_now=True)
+    aendret_af = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="ændret af",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    version = models.PositiveIntegerField(default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["aendret", "version", "aendret_af"])
+
+    class Meta:
+        verbose_name = "screening"
+        verbose_name_plural = "screeninger"
+
+    def __str__(self):
+        return f"{self.sagsomraade}: {self.get_anvender_kmd_sag_display() or 'Ikke besvaret'}"
+
+
+def screening_of(sagsomraade):
+    """The sagsområde's screening, or None while unanswered (no query with select_related)."""
+    try:
+        return sagsomraade.screening
+    except Screening.DoesNotExist:
+        return None

@@ -1,0 +1,58 @@
+"""Fase 1's columns and filter in the Dokumentationsark, and its part of the Historik."""
+
+import django_filters
+
+from exitstrategi import dokumentationsark, history
+
+from .models import Screening, screening_of
+
+SVAR_CHOICES = [("ja", "Ja"), ("nej", "Nej"), ("ubesvaret", "Ikke besvaret")]
+
+
+def _svar(row):
+    screening = screening_of(row)
+    return screening.get_anvender_kmd_sag_display() if screening else ""
+
+
+def _note(row):
+    screening = screening_of(row)
+    return screening.note if screening else ""
+
+
+def _filter_svar(queryset, name, value):
+    if value == "ubesvaret":
+        return queryset.exclude(screening__anvender_kmd_sag__in=["ja", "nej"])
+    return queryset.filter(screening__anvender_kmd_sag=value)
+
+
+def register():
+    dokumentationsark.register(
+        dokumentationsark.Column(
+            "screening",
+            "Anvendes KMD Sag i dag?",
+            "Fase 1: Screening",
+            _svar,
+            choices=tuple(Screening.Svar.labels),
+            width=14,
+            sort="screening__anvender_kmd_sag",
+            related=("screening",),
+        ),
+        dokumentationsark.Column(
+            "screening_note",
+            "Note til screening",
+            "Fase 1: Screening",
+            _note,
+            width=30,
+            related=("screening",),
+        ),
+    )
+    dokumentationsark.register_filter(
+        "svar",
+        lambda: django_filters.ChoiceFilter(
+            label="KMD Sag i dag?",
+            choices=SVAR_CHOICES,
+            method=_filter_svar,
+            empty_label="Alle svar",
+        ),
+    )
+    history.register_source(lambda sagsomraade: Screening.history.filter(sagsomraade_id=sagsomraade.pk))

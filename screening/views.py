@@ -1,0 +1,139 @@
+from django.contrib import messages
+from django.db import IntegrityError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.generic import TemplateView, View
+from django_filters.views import FilterView
+
+from exitstrategi import dokumentationsark
+from exitstrategi.concurrency import ConcurrentEditError
+from exitstrategi.models import KLE, Fagomraade
+from exitstrategi.roles import RoleRequiredMixin, can_edit_fagomraade, require_edit
+from exitstrategi.selectors import kle_search
+from exitstrategi.services import gruppe_active_emner, sagsomraader_add
+
+from .filters import FagomraadeFilter
+from .forms import ScreeningFormSet
+from .models import screening_of
+from .selectors import fagomraader_with_progress
+from .services import screenings_save
+
+
+class FagomraadeListView(RoleRequiredMixin, FilterView):
+    filterset_class = FagomraadeFilter
+    template_name = "screening/fagomraade_list.html"
+
+    def get_queryset(self):
+        return fagomraader_with_progress()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rows = context["object_list"]
+        context["total"] = {
+            key: sum(getattr(f, key) for f in rows) for key in ("antal", "ja", "nej", "ubesvaret")
+        }
+        return context
+
+
+class FagomraadeDetailView(RoleRequiredMixin, TemplateView):
+    """One fagområde's sagsområder: answer the screening question for many rows at once."""
+
+    template_name = "screening/fagomraade_detail.html"
+
+    def authorize(self):
+        self.fagomraade = get_object_or_404(Fagomraade, slug=self.kwargs["slug"])
+        self.can_edit = can_edit_fagomraade(self.request.user, self.fagomraade)
+        if self.request.method == "POST":
+            require_edit(self.request.user, self.fagomraade)
+
+    def sagsomraader(self):
+        rows = list(
+            self.fagomraade.sagsomraader.select_related("kle", "screening", "fagomraade")
+            .prefetch_related("ogsaa_daekker")
+            .order_by("kle__nummer")
+        )
+        return dokumentationsark.also_in(rows)
+
+    def initial(self, sagsomraader):
+        initial = []
+        for sagsomraade in sagsomraader:
+            screening = screening_of(sagsomraade)
+            initial.append(
+                {
+                    "sagsomraade_id": sagsomraade.pk,
+                    "version": screening.version if screening else 0,
+                    "svar": screening.anvender_kmd_sag if screening else "",
+                    "note": screening.note if screening else "",
+                }
+            )
+        return initial
+
+    def get_context_data(self, formset=None, **kwargs):
+        sagsomraader = self.sagsomraader()
+        if formset is None:
+            formset = ScreeningFormSet(initial=self.initial(sagsomraader))
+        query = self.request.GET.get("q", "")
+        return super().get_context_data(
+            fagomraade=self.fagomraade,
+            can_edit=self.can_edit,
+            formset=formset,
+            rows=list(zip(formset.forms, sagsomraader, strict=False)),
+            query=query,
+            results=kle_search(query) if query else [],
+            present=frozenset(s.kle_id for s in sagsomraader),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        sagsomraader = self.sagsomraader()
+        formset = ScreeningFormSet(request.POST, initial=self.initial(sagsomraader))
+        own_ids = {s.pk for s in sagsomraader}
+        if not formset.is_valid() or any(
+            form.cleaned_data["sagsomraade_id"] not in own_ids for form in formset.forms
+        ):
+            messages.error(request, "Svarene kunne ikke gemmes. Siden er opdateret; prøv igen.")
+            return self.render_to_response(self.get_context_data(formset=formset))
+        answers = [form.cleaned_data for form in formset.forms if form.has_changed()]
+        try:
+            saved = screenings_save(answers=answers, user=request.user)
+        except ConcurrentEditError as error:
+            for form in formset.forms:
+                if form.cleaned_data["sagsomraade_id"] in error.current:
+                    current = error.current[form.cleaned_data["sagsomraade_id"]]
+                    shown = current.get_anvender_kmd_sag_display() or "Ikke besvaret"
+                    form.add_error(None, f"{ConcurrentEditError.message} Gemt svar nu: {shown}.")
+            messages.error(request, "Intet er gemt, fordi andre har ændret nogle af rækkerne.")
+            return self.render_to_response(self.get_context_data(formset=formset))
+        messages.success(request, f"{saved} svar er gemt." if saved else "Der var ingen ændringer.")
+        return redirect(self.fagomraade)
+
+
+class SagsomraadeAddView(RoleRequiredMixin, View):
+    """Add sagsområder from the KLE search: single topics, or a gruppe's active emner."""
+
+    def authorize(self):
+        self.fagomraade = get_object_or_404(Fagomraade, slug=self.kwargs["slug"])
+        require_edit(self.request.user, self.fagomraade)
+
+    def post(self, request, slug):
+        gruppe = request.POST.get("gruppe")
+        if gruppe:  # the button "add the gruppe's active emner" on a gruppe row
+            gruppe = KLE.objects.filter(nummer=gruppe, niveau=KLE.Niveau.GRUPPE).first()
+            topics = gruppe_active_emner(gruppe) if gruppe else []
+        else:
+            numbers = request.POST.getlist("kle")
+            topics = list(KLE.objects.filter(nummer__in=numbers).exclude(niveau=KLE.Niveau.HOVEDGRUPPE))
+        if not topics:
+            messages.error(request, "Vælg et KLE-nummer at tilføje.")
+        else:
+            try:
+                added, skipped = sagsomraader_add(fagomraade=self.fagomraade, topics=topics)
+            except IntegrityError:
+                added, skipped = [], topics
+            text = f"{len(added)} sagsområde(r) tilføjet."
+            if skipped:
+                text += f" {len(skipped)} fandtes allerede: {', '.join(t.nummer for t in skipped)}."
+            messages.success(request, text)
+        query = request.POST.get("q", "")
+        url = reverse("screening:fagomraade-detail", args=[slug])
+        return redirect(f"{url}?q={query}#tilfoej" if query else url)

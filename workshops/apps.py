@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WorkshopsConfig(AppConfig):
+    name = "workshops"
+    verbose_name = "Fase 2 og 3: Workshops, As-is og To-be"
