@@ -2,6 +2,7 @@ import re
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 
 from .models import KLE, Fagomraade
 from .roles import Rolle
@@ -86,7 +87,7 @@ class InviteForm(RoleFieldsMixin):
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
-        if get_user_model().objects.filter(username__iexact=email).exists():
+        if get_user_model().objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).exists():
             raise forms.ValidationError("Der findes allerede en bruger med denne e-mail.")
         return email
 

@@ -1,0 +1,98 @@
+"""Personas and a small KLE catalogue shared by the tests."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from exitstrategi.models import KLE, Fagomraade, Sagsomraade
+from exitstrategi.roles import Rolle
+
+TOPICS = [
+    # nummer, titel, niveau, status, flyttet_til
+    ("32", "Sociale ydelser", "hovedgruppe", "aktiv", []),
+    ("32.24", "Ydelser efter lov om aktiv socialpolitik", "gruppe", "aktiv", []),
+    ("32.24.04", "Hjælp til forsørgelse (kontanthjælp mv.)", "emne", "aktiv", []),
+    ("32.24.05", "Fradrag i kontanthjælp", "emne", "aktiv", []),
+    ("32.24.11", "Fleksløntilskud [udgået]", "emne", "udgaaet", []),
+    ("32.06", "Boligstøtte", "gruppe", "aktiv", []),
+    ("32.06.00", "Boligstøtte i almindelighed", "emne", "aktiv", []),
+    ("16", "Sociale ydelser (gammel)", "hovedgruppe", "aktiv", []),
+    ("16.19", "Sygedagpenge", "gruppe", "aktiv", []),
+    ("16.19.02", "Udbetaling af sygedagpenge [udgået]", "emne", "flyttet", ["32.30.04"]),
+    ("02", "Byggeri", "hovedgruppe", "aktiv", []),
+    ("02.34", "Byggetilladelse", "gruppe", "aktiv", []),
+    ("02.34.02", "Byggetilladelse", "emne", "aktiv", []),
+]
+
+
+@pytest.fixture
+def kle(db):
+    topics = {}
+    for nummer, titel, niveau, status, flyttet_til in TOPICS:
+        parent = topics.get(nummer.rsplit(".", 1)[0]) if "." in nummer else None
+        topics[nummer] = KLE.objects.create(
+            nummer=nummer, titel=titel, niveau=niveau, status=status, flyttet_til=flyttet_til, parent=parent
+        )
+    return topics
+
+
+def make_user(username, rolle=None, password="hemmelig-kode-123"):
+    user = get_user_model().objects.create_user(
+        username=username, password=password, email=f"{username}@example.dk", first_name=username.title()
+    )
+    if rolle:
+        user.groups.add(Group.objects.get(name=rolle))
+    return user
+
+
+@pytest.fixture
+def borgerservice(db):
+    return Fagomraade.objects.create(navn="Borgerservice")
+
+
+@pytest.fixture
+def arbejdsmarked(db):
+    return Fagomraade.objects.create(navn="Arbejdsmarked")
+
+
+@pytest.fixture
+def projektleder(db):
+    return make_user("pia", Rolle.PROJEKTLEDER)
+
+
+@pytest.fixture
+def kontaktperson(borgerservice):
+    """Contact person for Borgerservice only."""
+    user = make_user("karim", Rolle.KONTAKTPERSON)
+    borgerservice.kontaktpersoner.add(user)
+    return user
+
+
+@pytest.fixture
+def laeser(db):
+    return make_user("lone", Rolle.LAESER)
+
+
+@pytest.fixture
+def uden_rolle(db):
+    return make_user("udenrolle")
+
+
+@pytest.fixture
+def sagsomraade(kle, borgerservice):
+    return Sagsomraade.objects.create(fagomraade=borgerservice, kle=kle["32.06.00"])
+
+
+@pytest.fixture
+def fremmed_sagsomraade(kle, arbejdsmarked):
+    """A sagsområde of a fagområde the kontaktperson does not answer for."""
+    return Sagsomraade.objects.create(fagomraade=arbejdsmarked, kle=kle["32.24.04"])
+
+
+@pytest.fixture
+def login(client):
+    def as_user(user):
+        client.force_login(user)
+        return client
+
+    return as_user

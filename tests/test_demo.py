@@ -1,0 +1,48 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from exitstrategi.models import Fagomraade, Sagsomraade
+from exitstrategi.roles import Rolle, rolle_for
+from screening.models import Screening
+
+
+def counts():
+    return Fagomraade.objects.count(), Sagsomraade.objects.count(), Screening.objects.count()
+
+
+def test_load_demo_builds_eksempel_kommune_and_a_second_run_changes_nothing(db, settings, capsys):
+    settings.DEBUG = True
+
+    call_command("load_demo")
+    first = counts()
+    call_command("load_demo")
+
+    assert counts() == first
+    fagomraader, sagsomraader, answered = first
+    assert fagomraader == 6 and 35 <= sagsomraader <= 45
+    assert set(Screening.objects.values_list("anvender_kmd_sag", flat=True)) == {"ja", "nej"}
+    assert answered < sagsomraader  # some are still unanswered
+    out = capsys.readouterr().out
+    assert "brugernavn: kontaktperson" in out and "adgangskode: demo-kontaktperson" in out
+
+
+def test_the_demo_has_one_user_per_role_who_can_log_in(client, db, settings):
+    settings.DEBUG = True
+    call_command("load_demo")
+
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects
+    assert {rolle_for(users.get(username=u)) for u in ("projektleder", "kontaktperson", "laeser")} == set(
+        Rolle
+    )
+    response = client.post("/konto/login/", {"username": "kontaktperson", "password": "demo-kontaktperson"})
+    assert response.status_code == 302
+
+
+def test_load_demo_refuses_to_run_without_debug(db, settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="kun med DEBUG=1"):
+        call_command("load_demo")
+    assert counts() == (0, 0, 0)

@@ -1,0 +1,122 @@
+from io import BytesIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from exitstrategi.models import KLE, Fagomraade, Sagsomraade
+from screening.models import Screening
+
+SHEET = reverse("dokumentationsark")
+EXPORT = reverse("dokumentationsark-export")
+
+
+@pytest.fixture
+def sheet_rows(kle, borgerservice, arbejdsmarked):
+    rows = {
+        "bolig": Sagsomraade.objects.create(fagomraade=borgerservice, kle=kle["32.06.00"]),
+        "kontant": Sagsomraade.objects.create(fagomraade=arbejdsmarked, kle=kle["32.24.04"]),
+        "byg": Sagsomraade.objects.create(fagomraade=borgerservice, kle=kle["02.34.02"], noter="=1+1"),
+    }
+    Screening.objects.create(sagsomraade=rows["bolig"], anvender_kmd_sag="ja")
+    Screening.objects.create(sagsomraade=rows["byg"], anvender_kmd_sag="nej", note="@SUM(A1)")
+    return rows
+
+
+def numbers(response):
+    return [row.kle.nummer for row, _values in response.context["table"]]
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({}, ["32.24.04", "02.34.02", "32.06.00"]),
+        ({"fagomraade": "BORGER"}, ["02.34.02", "32.06.00"]),
+        ({"svar": "ja"}, ["32.06.00"]),
+        ({"svar": "nej"}, ["02.34.02"]),
+        ({"svar": "ubesvaret"}, ["32.24.04"]),
+        ({"hovedgruppe": "HG02"}, ["02.34.02"]),
+        ({"q": "boligstøtte"}, ["32.06.00"]),
+        ({"q": "32.24"}, ["32.24.04"]),
+        ({"sort": "-kle"}, ["32.24.04", "32.06.00", "02.34.02"]),
+    ],
+)
+def test_the_sheet_filters_and_sorts(login, laeser, kle, sheet_rows, params, expected):
+    ids = {"BORGER": Fagomraade.objects.get(navn="Borgerservice").pk, "HG02": kle["02"].pk}
+    params = {key: ids.get(value, value) for key, value in params.items()}
+
+    response = login(laeser).get(SHEET, params)
+
+    assert numbers(response) == expected
+
+
+def open_export(response):
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    return load_workbook(BytesIO(response.content))
+
+
+def test_the_export_holds_exactly_what_the_filter_shows(login, laeser, sheet_rows):
+    workbook = open_export(login(laeser).get(EXPORT, {"svar": "ja"}))
+
+    sheet = workbook["Dokumentationsark"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[:3] == ["Fagområde", "KLE-nummer", "Sagsområde"]
+    assert "Anvendes KMD Sag i dag?" in header
+    assert [[cell.value for cell in row][:3] for row in sheet.iter_rows(min_row=2)] == [
+        ["Borgerservice", "32.06.00", "Boligstøtte i almindelighed"]
+    ]
+    assert "Vejledning" in workbook.sheetnames
+
+
+def test_the_export_has_dropdowns_autofilter_and_a_frozen_header(login, laeser, sheet_rows):
+    sheet = open_export(login(laeser).get(EXPORT))["Dokumentationsark"]
+
+    column = [cell.value for cell in sheet[1]].index("Anvendes KMD Sag i dag?") + 1
+    letter = sheet.cell(row=1, column=column).column_letter
+    validations = sheet.data_validations.dataValidation
+    assert [(v.type, v.formula1) for v in validations] == [("list", '"Ja,Nej"')]
+    assert f"{letter}2" in validations[0].sqref
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:{sheet.cell(row=1, column=sheet.max_column).column_letter}4"
+
+
+def test_text_that_looks_like_a_formula_is_written_as_text(login, laeser, sheet_rows):
+    sheet = open_export(login(laeser).get(EXPORT, {"q": "Byggetilladelse"}))["Dokumentationsark"]
+
+    header = [cell.value for cell in sheet[1]]
+    noter = sheet.cell(row=2, column=header.index("Noter") + 1)
+    note = sheet.cell(row=2, column=header.index("Note til screening") + 1)
+    assert (noter.value, noter.data_type, noter.quotePrefix) == ("=1+1", "s", True)
+    assert (note.value, note.data_type, note.quotePrefix) == ("@SUM(A1)", "s", True)
+
+
+def test_the_command_writes_the_same_sheet(db, sheet_rows, tmp_path, capsys):
+    out = tmp_path / "ark.xlsx"
+
+    call_command("export_dokumentationsark", str(out))
+
+    sheet = load_workbook(out)["Dokumentationsark"]
+    assert sheet.max_row == 4
+    assert "3 sagsområder" in capsys.readouterr().out
+
+
+def test_the_sheet_stays_at_a_fixed_number_of_queries_with_2000_sagsomraader(
+    login, laeser, django_assert_max_num_queries
+):
+    fagomraader = [Fagomraade.objects.create(navn=f"Fagområde {i}") for i in range(10)]
+    topics = KLE.objects.bulk_create(
+        KLE(nummer=f"{i // 100:02d}.{i % 100:02d}.00", titel=f"Emne {i}", niveau="emne") for i in range(200)
+    )
+    rows = Sagsomraade.objects.bulk_create(
+        Sagsomraade(fagomraade=f, kle=t, titel=t.titel) for f in fagomraader for t in topics
+    )
+    Screening.objects.bulk_create(Screening(sagsomraade=s, anvender_kmd_sag="ja") for s in rows[::2])
+    client = login(laeser)
+
+    with django_assert_max_num_queries(12):
+        response = client.get(SHEET, {"side": 3})
+    assert response.context["page"].paginator.count == 2000
+    with django_assert_max_num_queries(12):
+        response = client.get(EXPORT)
+    assert load_workbook(BytesIO(response.content))["Dokumentationsark"].max_row == 2001
