@@ -41,7 +41,7 @@ def make_user(username, rolle=None, password="hemmelig-kode-123"):
         username=username, password=password, email=f"{username}@example.dk", first_name=username.title()
     )
     if rolle:
-        user.groups.add(Group.objects.get(name=rolle))
+        user.groups.add(Group.objects.get_or_create(name=rolle)[0])
     return user
 
 

@@ -1,0 +1,94 @@
+"""Benchmark: the Dokumentationsark page and its Excel export with many sagsområder.
+
+Run: .venv/bin/python bench/bench_dokumentationsark.py [--rows 2000] [--repeat 7]
+Builds a throw-away SQLite database in a temporary folder, fills it with ROWS sagsområder
+(10 fagområder, half of them screened), then prints the median time and query count of one
+page view (100 rows) and of the full export, and the per-row cost ratio between the two.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+
+    tmp = tempfile.mkdtemp()
+    os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "exitstrategi.settings_test")
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    call_command("migrate", verbosity=0)
+    user = fill(args.rows)
+    client = Client()
+    client.force_login(user)
+
+    def measure(url):
+        times, queries = [], 0
+        for _ in range(args.repeat):
+            with CaptureQueriesContext(connection) as captured:
+                start = time.perf_counter()
+                response = client.get(url)
+                times.append(time.perf_counter() - start)
+            assert response.status_code == 200
+            queries = len(captured)
+        return statistics.median(times), queries, len(response.content)
+
+    page_time, page_queries, page_size = measure("/dokumentationsark/?side=2")
+    export_time, export_queries, export_size = measure("/dokumentationsark.xlsx")
+    print(f"sagsområder: {args.rows}, repeats: {args.repeat} (medians)")
+    for label, (seconds, queries, size) in {
+        "page (100 rows)": (page_time, page_queries, page_size),
+        "export (all)": (export_time, export_queries, export_size),
+    }.items():
+        print(f"{label:<17} {seconds * 1000:8.1f} ms  {queries:3d} queries  {size / 1024:7.1f} KiB")
+    per_row_page = page_time / 100
+    per_row_export = export_time / args.rows
+    print(
+        f"per row: page {per_row_page * 1e6:.0f} µs, export {per_row_export * 1e6:.0f} µs, "
+        f"ratio export/page {per_row_export / per_row_page:.2f}"
+    )
+
+
+def fill(rows):
+    from django.contrib.auth.models import Group, User
+
+    from exitstrategi.models import KLE, Fagomraade, Sagsomraade
+    from screening.models import Screening
+
+    user = User.objects.create_user("bench")
+    user.groups.add(Group.objects.get(name="Læser"))
+    fagomraader = [Fagomraade.objects.create(navn=f"Fagområde {i}") for i in range(10)]
+    per_area = rows // len(fagomraader)
+    topics = KLE.objects.bulk_create(
+        KLE(nummer=f"{i // 100:02d}.{i % 100:02d}.00", titel=f"Emne {i}", niveau="emne")
+        for i in range(per_area)
+    )
+    saved = Sagsomraade.objects.bulk_create(
+        Sagsomraade(fagomraade=f, kle=t, titel=t.titel, noter="Note") for f in fagomraader for t in topics
+    )
+    Screening.objects.bulk_create(Screening(sagsomraade=s, anvender_kmd_sag="ja") for s in saved[::2])
+    return user
+
+
+if __name__ == "__main__":
+    main()
