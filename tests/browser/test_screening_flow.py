@@ -1,5 +1,4 @@
 import pytest
-from playwright.sync_api import expect
 
 from screening.models import Screening
 
@@ -9,6 +8,8 @@ pytestmark = pytest.mark.browser
 def test_a_contact_person_screens_a_sagsomraade_and_sees_it_in_the_dokumentationsark(
     transactional_db, live_server, page, kontaktperson, sagsomraade
 ):
+    from playwright.sync_api import expect  # installed by .ci/run with the browser extra
+
     page.goto(f"{live_server.url}/konto/login/")
     page.fill("#id_username", "karim")
     page.fill("#id_password", "hemmelig-kode-123")
