@@ -7,15 +7,10 @@ page view (100 rows) and of the full export, and the per-row cost ratio between 
 """
 
 import argparse
-import os
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from scratch import setup_scratch_django
 
 
 def main():
@@ -24,20 +19,11 @@ def main():
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
 
-    tmp = tempfile.mkdtemp()
-    os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "exitstrategi.settings_test")
-    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    setup_scratch_django()
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    call_command("migrate", verbosity=0)
     user = fill(args.rows)
     client = Client()
     client.force_login(user)

@@ -1,21 +1,18 @@
 """Benchmark: importing KL's KLE emneplan, first into an empty catalogue, then again (no changes).
 
 Run: .venv/bin/python bench/bench_kle_import.py [FILE] [--repeat 5]
-FILE defaults to the shared 2015 KLE-XML file (4,189 topics). Each repeat uses a fresh throw-away
-SQLite database; prints the median of the first import, of the re-import and their ratio.
+FILE defaults to the shared 2015 KLE-XML file (4,189 topics). Each repeat empties the catalogue of
+a throw-away SQLite database; prints the median of the first import, of the re-import and their ratio.
 """
 
 import argparse
-import os
 import statistics
-import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from scratch import ROOT, setup_scratch_django
+
 DEFAULT = ROOT.parent / "shared/data/kle/klxml-2015/KLE-Emneplan_Version2-0_2015-08-01.xml"
-sys.path.insert(0, str(ROOT))
 
 
 def main():
@@ -23,20 +20,10 @@ def main():
     parser.add_argument("file", nargs="?", default=str(DEFAULT))
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    tmp = tempfile.mkdtemp()
-    os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "exitstrategi.settings_test")
-    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
+    setup_scratch_django()
     from exitstrategi.kle_import import kle_import, parse_emneplan
     from exitstrategi.models import KLE
 
-    call_command("migrate", verbosity=0)
     parse_times, first, again = [], [], []
     for _ in range(args.repeat):
         for niveau in ("emne", "gruppe", "hovedgruppe"):  # children first: parent is PROTECT

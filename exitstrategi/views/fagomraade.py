@@ -1,4 +1,4 @@
-from django.contrib import messages
+from django.contrib.messages.views import SuccessMessageMixin
 from django.views.generic import CreateView, UpdateView
 
 from ..forms import FagomraadeForm
@@ -6,21 +6,16 @@ from ..models import Fagomraade
 from ..roles import ProjektlederRequiredMixin
 
 
-class FagomraadeCreateView(ProjektlederRequiredMixin, CreateView):
+class FagomraadeFormMixin(ProjektlederRequiredMixin, SuccessMessageMixin):
     model = Fagomraade
     form_class = FagomraadeForm
     template_name = "exitstrategi/fagomraade_form.html"
-
-    def form_valid(self, form):
-        messages.success(self.request, f"Fagområdet «{form.instance.navn}» er oprettet.")
-        return super().form_valid(form)
+    success_message = "Fagområdet «%(navn)s» er gemt."
 
 
-class FagomraadeUpdateView(ProjektlederRequiredMixin, UpdateView):
-    model = Fagomraade
-    form_class = FagomraadeForm
-    template_name = "exitstrategi/fagomraade_form.html"
+class FagomraadeCreateView(FagomraadeFormMixin, CreateView):
+    pass
 
-    def form_valid(self, form):
-        messages.success(self.request, f"Fagområdet «{form.instance.navn}» er gemt.")
-        return super().form_valid(form)
+
+class FagomraadeUpdateView(FagomraadeFormMixin, UpdateView):
+    pass
