@@ -60,13 +60,20 @@ FAGOMRAADER = {
 }
 ALSO_COVERS = {("Arbejdsmarked", "32.24.04"): ["32.24.05", "32.24.06"]}
 
+# name, supplier, type, monopolbrud/TSA
 IT_SYSTEMS = [
-    ("KMD Sag", "KMD", ITSystem.Type.KMD_SAG),
-    ("KMD Opera", "KMD", ITSystem.Type.FAGSYSTEM),
-    ("KMD Aktiv", "KMD", ITSystem.Type.FAGSYSTEM),
-    ("SBSYS", "SBSYS-fællesskabet", ITSystem.Type.ESDH),
-    ("Acadre", "Formpipe", ITSystem.Type.ESDH),
-    ("SAPA", "KOMBIT", ITSystem.Type.SAPA),
+    ("KMD Sag", "KMD", ITSystem.Type.KMD_SAG, ""),
+    ("KMD Opera", "KMD", ITSystem.Type.FAGSYSTEM, ""),
+    ("KMD Aktiv", "KMD", ITSystem.Type.FAGSYSTEM, ITSystem.Aftale.MONOPOLBRUD),
+    ("KMD Sygedagpenge", "KMD", ITSystem.Type.FAGSYSTEM, ITSystem.Aftale.MONOPOLBRUD),
+    ("KMD Boligstøtte", "KMD", ITSystem.Type.FAGSYSTEM, ITSystem.Aftale.TSA),
+    ("KMD Børneydelse", "KMD", ITSystem.Type.FAGSYSTEM, ITSystem.Aftale.TSA),
+    ("KMD Socialpension", "KMD", ITSystem.Type.FAGSYSTEM, ITSystem.Aftale.TSA),
+    ("SBSYS", "SBSYS-fællesskabet", ITSystem.Type.ESDH, ""),
+    ("Acadre", "Formpipe", ITSystem.Type.ESDH, ""),
+    ("DUBU", "Netcompany", ITSystem.Type.FAGSYSTEM, ""),
+    ("Nexus", "Systematic", ITSystem.Type.FAGSYSTEM, ""),
+    ("SAPA", "KOMBIT", ITSystem.Type.SAPA, ""),
 ]
 
 
@@ -84,8 +91,10 @@ def load(out):
                 )
                 if created and (navn, nummer) in ALSO_COVERS:
                     sagsomraade.ogsaa_daekker.set(KLE.objects.filter(nummer__in=ALSO_COVERS[navn, nummer]))
-        for navn, leverandoer, type_ in IT_SYSTEMS:
-            ITSystem.objects.get_or_create(navn=navn, defaults={"leverandoer": leverandoer, "type": type_})
+        for navn, leverandoer, type_, aftale in IT_SYSTEMS:
+            ITSystem.objects.get_or_create(
+                navn=navn, defaults={"leverandoer": leverandoer, "type": type_, "aftale": aftale}
+            )
     out(f"Fagområder: {Fagomraade.objects.count()}, sagsområder: {Sagsomraade.objects.count()}.")
 
 

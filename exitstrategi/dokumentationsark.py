@@ -25,6 +25,8 @@ class Column:
     width: int = 18
     sort: str | None = None  # ORM field to order by
     related: tuple[str, ...] = ()  # select_related paths the value needs
+    prefetch: tuple[str, ...] = ()  # prefetch_related paths the value needs
+    fields: tuple[str, ...] = ()  # the phase record's model fields the column shows (edited on the wall)
 
 
 _columns: dict[str, Column] = {}
@@ -45,9 +47,14 @@ def columns():
     return list(_columns.values())
 
 
+def columns_of_phase(phase):
+    return [column for column in _columns.values() if column.phase == phase]
+
+
 def queryset():
     related = {path for column in _columns.values() for path in column.related}
-    return Sagsomraade.objects.select_related(*sorted(related)).prefetch_related("ogsaa_daekker")
+    prefetch = {path for column in _columns.values() for path in column.prefetch}
+    return Sagsomraade.objects.select_related(*sorted(related)).prefetch_related(*sorted(prefetch))
 
 
 def _free_text(queryset, name, value):
@@ -129,6 +136,7 @@ def register_core_columns():
             "Grundoplysninger",
             lambda r: ", ".join(k.nummer for k in r.ogsaa_daekker.all()),
             width=16,
+            prefetch=("ogsaa_daekker",),
         ),
         Column(
             "kle_status",

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from .models import KLE, Fagomraade
+from .models import KLE, Fagomraade, ITSystem
 from .roles import Rolle
 
 
@@ -96,3 +96,10 @@ class UserRoleForm(RoleFieldsMixin):
     is_active = forms.BooleanField(
         label="Aktiv", required=False, help_text="En inaktiv bruger kan ikke logge ind."
     )
+
+
+class ITSystemForm(forms.ModelForm):
+    class Meta:
+        model = ITSystem
+        fields = ["navn", "leverandoer", "type", "aftale", "noter"]
+        widgets = {"noter": forms.Textarea(attrs={"rows": 3})}

@@ -152,6 +152,8 @@ class Sagsomraade(models.Model):
 
 
 class ITSystem(models.Model):
+    """An IT system of the municipality (systemoverblik)."""
+
     class Type(models.TextChoices):
         KMD_SAG = "kmd_sag", "KMD Sag"
         FAGSYSTEM = "fagsystem", "Fagsystem"
@@ -159,9 +161,23 @@ class ITSystem(models.Model):
         SAPA = "sapa", "SAPA"
         ANDET = "andet", "Andet"
 
+    class Aftale(models.TextChoices):
+        MONOPOLBRUD = "monopolbrud", "Monopolbruddet (KY/KSD)"
+        TSA = "tsa", "TSA-aftalen"
+
     navn = models.CharField("navn", max_length=200, unique=True)
+    slug = models.SlugField("kort navn i adresser", max_length=200, unique=True, blank=True)
     leverandoer = models.CharField("leverandør", max_length=200, blank=True)
     type = models.CharField("type", max_length=10, choices=Type, default=Type.FAGSYSTEM)
+    aftale = models.CharField(
+        "monopolbrud eller TSA",
+        max_length=12,
+        choices=Aftale,
+        blank=True,
+        help_text="Om systemet er omfattet af monopolbruddet (KMD Aktiv, KMD Sygedagpenge) eller "
+        "TSA-aftalen (KMD Boligstøtte, KMD Socialpension, KMD Barselsdagpenge, KMD Børneydelse).",
+    )
+    noter = models.TextField("noter", blank=True)
 
     class Meta:
         verbose_name = "IT-system"
@@ -170,3 +186,11 @@ class ITSystem(models.Model):
 
     def __str__(self):
         return self.navn
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = danish_slugify(self.navn)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("itsystem-detail", args=[self.slug])

@@ -3,13 +3,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from .views import brugere, fagomraade, sagsomraade, sheet
+from .views import brugere, fagomraade, itsystem, sagsomraade, sheet
 
 KLE_NUMMER = "<str:kle>"
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="screening:fagomraade-list"), name="home"),
     path("screening/", include("screening.urls")),
+    path("", include("workshops.urls")),
     path("dokumentationsark/", sheet.DokumentationsarkView.as_view(), name="dokumentationsark"),
     path(
         "dokumentationsark.xlsx", sheet.DokumentationsarkExportView.as_view(), name="dokumentationsark-export"
@@ -30,6 +31,10 @@ urlpatterns = [
         fagomraade.FagomraadeUpdateView.as_view(),
         name="fagomraade-update",
     ),
+    path("systemer/", itsystem.ITSystemListView.as_view(), name="itsystem-list"),
+    path("systemer/nyt/", itsystem.ITSystemCreateView.as_view(), name="itsystem-create"),
+    path("systemer/<slug:slug>/", itsystem.ITSystemDetailView.as_view(), name="itsystem-detail"),
+    path("systemer/<slug:slug>/rediger/", itsystem.ITSystemUpdateView.as_view(), name="itsystem-update"),
     path("brugere/", brugere.UserListView.as_view(), name="user-list"),
     path("brugere/inviter/", brugere.UserInviteView.as_view(), name="user-invite"),
     path("brugere/<int:pk>/rediger/", brugere.UserUpdateView.as_view(), name="user-update"),

@@ -69,14 +69,24 @@ def test_the_export_holds_exactly_what_the_filter_shows(login, laeser, sheet_row
     assert "Vejledning" in workbook.sheetnames
 
 
+def dropdowns(sheet):
+    """{header: list formula} for every column with a dropdown."""
+    header = {cell.column_letter: cell.value for cell in sheet[1]}
+    return {
+        header[str(validation.sqref).split(":")[0].rstrip("0123456789")]: validation.formula1
+        for validation in sheet.data_validations.dataValidation
+        if validation.type == "list"
+    }
+
+
 def test_the_export_has_dropdowns_autofilter_and_a_frozen_header(login, laeser, sheet_rows):
     sheet = open_export(login(laeser).get(EXPORT))["Dokumentationsark"]
 
-    column = [cell.value for cell in sheet[1]].index("Anvendes KMD Sag i dag?") + 1
-    letter = sheet.cell(row=1, column=column).column_letter
-    validations = sheet.data_validations.dataValidation
-    assert [(v.type, v.formula1) for v in validations] == [("list", '"Ja,Nej"')]
-    assert f"{letter}2" in validations[0].sqref
+    found = dropdowns(sheet)
+    assert found["Anvendes KMD Sag i dag?"] == '"Ja,Nej"'
+    assert found["3. Brugsmønster"] == '"0,A,B,C,D,E"'
+    assert found["8. Kan arkiveres"] == '"Ja,Nej,Delvist"'
+    assert "Noter" not in found
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == f"A1:{sheet.cell(row=1, column=sheet.max_column).column_letter}4"
 

@@ -1,0 +1,230 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from exitstrategi.models import Fagomraade, ITSystem, Sagsomraade
+
+from . import brugsmoenster, planlaegning
+
+
+class JaNej(models.TextChoices):
+    JA = "ja", "Ja"
+    NEJ = "nej", "Nej"
+
+
+class Arkivering(models.TextChoices):
+    JA = "ja", "Ja"
+    NEJ = "nej", "Nej"
+    DELVIST = "delvist", "Delvist"
+
+
+# The five functions of As-is question 4: (field, label)
+FUNKTIONER = [
+    ("system_sager", "a) Sager journaliseres i"),
+    ("system_journalnotater", "b) Journalnotater journaliseres i"),
+    ("system_adviser", "c) Adviser ligger i"),
+    ("system_dokumenter", "d) Dokumenter journaliseres i"),
+    ("system_overblik", "e) Overblikket er i"),
+]
+OPRYDNING = [
+    ("oprydning_uden_kle", "Sager uden KLE-numre"),
+    ("oprydning_aabne_sager", "Åbne sager, der skal afsluttes"),
+    ("oprydning_struktur", "Sager, der ikke er opbygget efter samme struktur med sagsbehandler-id"),
+    ("oprydning_notater_uden_sag", "Journalnotater, der ikke er knyttet til en sag"),
+    ("oprydning_andet", "Andet (beskriv i noten)"),
+]
+
+
+def _system(label):
+    return models.ForeignKey(
+        ITSystem, verbose_name=label, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+
+class AsIs(models.Model):
+    """Fase 2: the As-is mapping of one sagsområde (R3's As-is questions 2–8, with R2)."""
+
+    sagsomraade = models.OneToOneField(
+        Sagsomraade,
+        verbose_name="sagsområde",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="asis",
+    )
+    antal_sagsbehandlere = models.PositiveIntegerField("2. Antal sagsbehandlere", null=True, blank=True)
+    q1 = models.BooleanField(brugsmoenster.QUESTIONS["q1"], null=True, blank=True)
+    q2 = models.BooleanField(brugsmoenster.QUESTIONS["q2"], null=True, blank=True)
+    q3 = models.BooleanField(brugsmoenster.QUESTIONS["q3"], null=True, blank=True)
+    q4 = models.BooleanField(brugsmoenster.QUESTIONS["q4"], null=True, blank=True)
+    q5 = models.BooleanField(brugsmoenster.QUESTIONS["q5"], null=True, blank=True)
+    brugsmoenster = models.CharField(
+        "3. Brugsmønster", max_length=1, choices=brugsmoenster.CHOICES, blank=True, editable=False
+    )
+    system_sager = _system(FUNKTIONER[0][1])
+    system_journalnotater = _system(FUNKTIONER[1][1])
+    system_adviser = _system(FUNKTIONER[2][1])
+    system_dokumenter = _system(FUNKTIONER[3][1])
+    system_overblik = _system(FUNKTIONER[4][1])
+    monopolbrud_tsa = models.CharField(
+        "5. Er fagsystemet en del af monopolbruddet eller TSA-aftalen?",
+        max_length=3,
+        choices=JaNej,
+        blank=True,
+    )
+    monopolbrud_tsa_systemer = models.ManyToManyField(
+        ITSystem, verbose_name="Monopolbrud- og TSA-systemer", blank=True, related_name="+"
+    )
+    antal_manuelle_sager = models.PositiveIntegerField(
+        "6. Antal manuelle sager i KMD Sag", null=True, blank=True
+    )
+    antal_manuelle_sager_ukendt = models.BooleanField("Antal sager er ukendt", default=False)
+    antal_journalnotater = models.PositiveIntegerField(
+        "6. Antal journalnotater i KMD Sag", null=True, blank=True
+    )
+    antal_journalnotater_ukendt = models.BooleanField("Antal journalnotater er ukendt", default=False)
+    oprydning = models.CharField(
+        "7. Kræver sagerne oprydning, før de flyttes?", max_length=3, choices=JaNej, blank=True
+    )
+    oprydning_uden_kle = models.BooleanField(OPRYDNING[0][1], default=False)
+    oprydning_aabne_sager = models.BooleanField(OPRYDNING[1][1], default=False)
+    oprydning_struktur = models.BooleanField(OPRYDNING[2][1], default=False)
+    oprydning_notater_uden_sag = models.BooleanField(OPRYDNING[3][1], default=False)
+    oprydning_andet = models.BooleanField(OPRYDNING[4][1], default=False)
+    oprydning_note = models.TextField("Note om oprydning", blank=True)
+    arkivering = models.CharField(
+        "8. Kan nogle sager arkiveres i stedet for at flyttes?", max_length=7, choices=Arkivering, blank=True
+    )
+    arkivering_note = models.TextField("Hvad kræver arkiveringen?", blank=True)
+    komplet = models.BooleanField("komplet", default=False, editable=False)
+    aendret = models.DateTimeField("ændret", auto_now=True)
+    aendret_af = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=0, editable=False)
+    history = HistoricalRecords(
+        excluded_fields=["aendret", "aendret_af", "version", "komplet"], m2m_fields=[monopolbrud_tsa_systemer]
+    )
+
+    class Meta:
+        verbose_name = "As-is"
+        verbose_name_plural = "As-is"
+
+    def __str__(self):
+        return f"As-is for {self.sagsomraade}"
+
+    def save(self, *args, **kwargs):
+        self.brugsmoenster = brugsmoenster.brugsmoenster(self.r2_answers) or ""
+        super().save(*args, **kwargs)
+
+    @property
+    def r2_answers(self):
+        return {q: getattr(self, q) for q in brugsmoenster.QUESTIONS}
+
+    def mangler(self, monopolbrud_tsa_systemer=None):
+        """Danish labels of the As-is questions still unanswered. For brugsmønster 0 (KMD Sag is
+        not used) the KMD Sag questions 5–8 do not apply. Pass the M2M ids while they are unsaved."""
+        missing = []
+        pattern = brugsmoenster.brugsmoenster(self.r2_answers)
+        if self.antal_sagsbehandlere is None:
+            missing.append("2. Antal sagsbehandlere")
+        if not pattern:
+            missing.append("3. Brugsmønster")
+        missing += [label for field, label in FUNKTIONER if getattr(self, f"{field}_id") is None]
+        if pattern == "0":
+            return missing
+        systems = monopolbrud_tsa_systemer
+        if systems is None and self.pk:
+            systems = self.monopolbrud_tsa_systemer.all()
+        if not self.monopolbrud_tsa or (self.monopolbrud_tsa == JaNej.JA and not systems):
+            missing.append("5. Monopolbrud/TSA")
+        if self.antal_manuelle_sager is None and not self.antal_manuelle_sager_ukendt:
+            missing.append("6. Antal manuelle sager")
+        if self.antal_journalnotater is None and not self.antal_journalnotater_ukendt:
+            missing.append("6. Antal journalnotater")
+        if not self.oprydning or (
+            self.oprydning == JaNej.JA and not any(getattr(self, f) for f, _label in OPRYDNING)
+        ):
+            missing.append("7. Oprydning")
+        if not self.arkivering:
+            missing.append("8. Arkivering")
+        return missing
+
+
+class Workshop(models.Model):
+    class Type(models.TextChoices):
+        ASIS = planlaegning.ASIS, "As-is"
+        TOBE = planlaegning.TOBE, "To-be"
+        KOMBINERET = planlaegning.KOMBINERET, "As-is og To-be (samlet)"
+
+    titel = models.CharField("titel", max_length=200)
+    type = models.CharField("type", max_length=10, choices=Type, default=Type.ASIS)
+    start = models.DateTimeField("dato og starttid")
+    slut = models.TimeField("sluttid", null=True, blank=True)
+    sted = models.CharField("sted", max_length=200, blank=True)
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="facilitator",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    fagomraader = models.ManyToManyField(Fagomraade, verbose_name="fagområder", related_name="workshops")
+    max_deltagere = models.PositiveSmallIntegerField(
+        "højst antal deltagere", default=10, help_text="Guidens tidsestimat er for 10 deltagere."
+    )
+    invitation_sendt = models.DateField("invitation sendt", null=True, blank=True)
+    materiale_sendt = models.JSONField("materiale sendt", default=list, blank=True)
+    noter = models.TextField("noter", blank=True)
+
+    class Meta:
+        verbose_name = "workshop"
+        verbose_name_plural = "workshops"
+        ordering = ["start"]
+
+    def __str__(self):
+        return f"{self.titel} ({timezone.localtime(self.start):%d.%m.%Y})"
+
+    def get_absolute_url(self):
+        return reverse("workshops:workshop-detail", args=[self.pk])
+
+    def materiale(self):
+        """The guide's checklist of material to send for this type: [(key, label, sent)]."""
+        return [(key, label, key in self.materiale_sendt) for key, label in planlaegning.MATERIALE[self.type]]
+
+    def tidsestimat(self, deltagere):
+        return planlaegning.tidsestimat(self.type, deltagere)
+
+    def advarsler(self, fagomraader, deltagere):
+        return planlaegning.advarsler(
+            fagomraader=fagomraader,
+            deltagere=deltagere,
+            max_deltagere=self.max_deltagere,
+            invitation=self.invitation_sendt,
+            workshop_dato=timezone.localtime(self.start).date(),
+        )
+
+
+class Deltager(models.Model):
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="deltagere")
+    navn = models.CharField("navn", max_length=200)
+    email = models.EmailField("e-mail", blank=True)
+    rolle = models.CharField("rolle", max_length=100, blank=True, help_text="Fx sagsbehandler, superbruger")
+    fagomraade = models.ForeignKey(
+        Fagomraade,
+        verbose_name="fagområde",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "deltager"
+        verbose_name_plural = "deltagere"
+        ordering = ["navn"]
+
+    def __str__(self):
+        return self.navn

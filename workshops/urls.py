@@ -1,0 +1,33 @@
+from django.urls import path
+
+from .views import asis, wall, workshop
+
+app_name = "workshops"
+SAGSOMRAADE = "<slug:slug>/<str:kle>"
+
+urlpatterns = [
+    path("kortlaegning/", asis.KortlaegningView.as_view(), name="kortlaegning"),
+    path(
+        "kortlaegning/brugsmoenstermodel/", asis.BrugsmoenstermodelView.as_view(), name="brugsmoenstermodel"
+    ),
+    path("kortlaegning/<slug:slug>/", asis.FagomraadeAsIsView.as_view(), name="fagomraade-asis"),
+    path(f"kortlaegning/{SAGSOMRAADE}/", asis.AsIsUpdateView.as_view(), name="asis-update"),
+    path(f"kortlaegning/{SAGSOMRAADE}/brugsmoenster/", asis.BrugsmoensterWizardView.as_view(), name="wizard"),
+    path("workshops/", workshop.WorkshopListView.as_view(), name="workshop-list"),
+    path("workshops/ny/", workshop.WorkshopCreateView.as_view(), name="workshop-create"),
+    path("workshops/<int:pk>/", workshop.WorkshopDetailView.as_view(), name="workshop-detail"),
+    path("workshops/<int:pk>/rediger/", workshop.WorkshopUpdateView.as_view(), name="workshop-update"),
+    path("workshops/<int:pk>/materiale/", workshop.MaterialeView.as_view(), name="workshop-materiale"),
+    path(
+        "workshops/<int:pk>/forberedelse/<slug:slug>/",
+        workshop.ForberedelsespakkeView.as_view(),
+        name="forberedelsespakke",
+    ),
+    path("workshops/<int:pk>/vaeggen/", wall.WallView.as_view(), name="wall"),
+    path("workshops/<int:pk>/vaeggen/data/", wall.WallDataView.as_view(), name="wall-data"),
+    path(
+        f"workshops/<int:pk>/vaeggen/<str:question>/{SAGSOMRAADE}/",
+        wall.WallCardView.as_view(),
+        name="wall-card",
+    ),
+]

@@ -1,0 +1,111 @@
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect
+from django.views.generic import DetailView, TemplateView, View
+from django.views.generic.edit import CreateView, UpdateView
+from django_filters.views import FilterView
+
+from exitstrategi.roles import ProjektlederRequiredMixin, RoleRequiredMixin
+
+from .. import brugsmoenster, spoergeguide
+from ..filters import WorkshopFilter
+from ..forms import DeltagerFormSet, MaterialeForm, WorkshopForm
+from ..models import Workshop
+from ..selectors import in_scope, sagsomraader_of
+
+
+class WorkshopListView(RoleRequiredMixin, FilterView):
+    filterset_class = WorkshopFilter
+    template_name = "workshops/workshop_list.html"
+
+    def get_queryset(self):
+        return (
+            Workshop.objects.prefetch_related("fagomraader")
+            .select_related("facilitator")
+            .annotate(antal_deltagere=Count("deltagere", distinct=True))
+        )
+
+
+class WorkshopFormMixin(ProjektlederRequiredMixin):
+    """The workshop and its participants in one form, saved together or not at all."""
+
+    model = Workshop
+    form_class = WorkshopForm
+    template_name = "workshops/workshop_form.html"
+
+    def get_context_data(self, **kwargs):
+        if "deltagere" not in kwargs:
+            kwargs["deltagere"] = DeltagerFormSet(instance=self.object or Workshop())
+        return super().get_context_data(**kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object() if "pk" in self.kwargs else None
+        form = self.get_form()
+        deltagere = DeltagerFormSet(request.POST, instance=form.instance)
+        if not (form.is_valid() and deltagere.is_valid()):
+            return self.render_to_response(self.get_context_data(form=form, deltagere=deltagere))
+        with transaction.atomic():
+            self.object = form.save()
+            deltagere.instance = self.object
+            deltagere.save()
+        messages.success(request, f"Workshoppen «{self.object.titel}» er gemt.")
+        return redirect(self.object)
+
+
+class WorkshopCreateView(WorkshopFormMixin, CreateView):
+    pass
+
+
+class WorkshopUpdateView(WorkshopFormMixin, UpdateView):
+    pass
+
+
+class WorkshopDetailView(RoleRequiredMixin, DetailView):
+    template_name = "workshops/workshop_detail.html"
+    queryset = Workshop.objects.select_related("facilitator")
+
+    def get_context_data(self, **kwargs):
+        workshop = self.object
+        fagomraader = list(workshop.fagomraader.all())
+        deltagere = list(workshop.deltagere.select_related("fagomraade"))
+        return super().get_context_data(
+            fagomraader=fagomraader,
+            deltagere=deltagere,
+            advarsler=workshop.advarsler(len(fagomraader), len(deltagere)),
+            estimat=workshop.tidsestimat(len(deltagere)),
+            materiale_form=MaterialeForm(workshop=workshop),
+            **kwargs,
+        )
+
+
+class MaterialeView(ProjektlederRequiredMixin, View):
+    """Tick off the material sent to the participants."""
+
+    def post(self, request, pk):
+        workshop = get_object_or_404(Workshop, pk=pk)
+        form = MaterialeForm(request.POST, workshop=workshop)
+        if form.is_valid():
+            workshop.materiale_sendt = form.cleaned_data["sendt"]
+            workshop.save(update_fields=["materiale_sendt"])
+            messages.success(request, "Tjeklisten er gemt.")
+        return redirect(workshop)
+
+
+class ForberedelsespakkeView(RoleRequiredMixin, TemplateView):
+    """What a fagområde gets with the invitation: its sagsområder, the As-is questions and R2."""
+
+    template_name = "workshops/forberedelsespakke.html"
+
+    def get_context_data(self, **kwargs):
+        workshop = get_object_or_404(Workshop, pk=self.kwargs["pk"])
+        fagomraade = get_object_or_404(workshop.fagomraader, slug=self.kwargs["slug"])
+        return super().get_context_data(
+            workshop=workshop,
+            fagomraade=fagomraade,
+            sagsomraader=list(in_scope(sagsomraader_of([fagomraade]))),
+            questions=spoergeguide.ASIS,
+            r2=brugsmoenster.QUESTIONS,
+            typer=brugsmoenster.TYPES,
+            **kwargs,
+        )
