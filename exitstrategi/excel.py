@@ -1,5 +1,6 @@
 """Writes the Dokumentationsark as an .xlsx file that looks and behaves like the old sheet."""
 
+from datetime import date
 from io import BytesIO
 
 from openpyxl import Workbook
@@ -26,6 +27,8 @@ VEJLEDNING = [
 
 def write_text(cell, value):
     """Write a value so Excel never runs text as a formula (CSV/formula injection)."""
+    if not isinstance(value, (str, int, float, date, type(None))):
+        value = str(value)
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("", value)
         if value.startswith(FORMULA_STARTS):

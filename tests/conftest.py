@@ -96,3 +96,27 @@ def login(client):
         return client
 
     return as_user
+
+
+@pytest.fixture
+def systemer(db):
+    from exitstrategi.models import ITSystem
+
+    return {
+        navn: ITSystem.objects.create(navn=navn, type=type_, aftale=aftale)
+        for navn, type_, aftale in [
+            ("KMD Sag", "kmd_sag", ""),
+            ("KMD Opera", "fagsystem", ""),
+            ("KMD Aktiv", "fagsystem", "monopolbrud"),
+            ("SBSYS", "esdh", ""),
+        ]
+    }
+
+
+@pytest.fixture
+def ja_sagsomraade(sagsomraade):
+    """Borgerservice's sagsområde, screened Ja: in the As-is mapping."""
+    from screening.models import Screening
+
+    Screening.objects.create(sagsomraade=sagsomraade, anvender_kmd_sag="ja")
+    return sagsomraade

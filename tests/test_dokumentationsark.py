@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 
 from exitstrategi.models import KLE, Fagomraade, Sagsomraade
 from screening.models import Screening
+from workshops.models import AsIs
 
 SHEET = reverse("dokumentationsark")
 EXPORT = reverse("dokumentationsark-export")
@@ -20,6 +21,7 @@ def sheet_rows(kle, borgerservice, arbejdsmarked):
         "byg": Sagsomraade.objects.create(fagomraade=borgerservice, kle=kle["02.34.02"], noter="=1+1"),
     }
     Screening.objects.create(sagsomraade=rows["bolig"], anvender_kmd_sag="ja")
+    AsIs.objects.create(sagsomraade=rows["bolig"], q1=True, q2=False, q5=True)
     Screening.objects.create(sagsomraade=rows["byg"], anvender_kmd_sag="nej", note="@SUM(A1)")
     return rows
 
@@ -40,6 +42,9 @@ def numbers(response):
         ({"q": "boligstøtte"}, ["32.06.00"]),
         ({"q": "32.24"}, ["32.24.04"]),
         ({"sort": "-kle"}, ["32.24.04", "32.06.00", "02.34.02"]),
+        ({"brugsmoenster": "D"}, ["32.06.00"]),
+        ({"komplet": "nej"}, ["32.06.00"]),
+        ({"komplet": "ja"}, []),
     ],
 )
 def test_the_sheet_filters_and_sorts(login, laeser, kle, sheet_rows, params, expected):
@@ -112,7 +117,7 @@ def test_the_command_writes_the_same_sheet(db, sheet_rows, tmp_path, capsys):
 
 
 def test_the_sheet_stays_at_a_fixed_number_of_queries_with_2000_sagsomraader(
-    login, laeser, django_assert_max_num_queries
+    login, laeser, systemer, django_assert_max_num_queries
 ):
     fagomraader = [Fagomraade.objects.create(navn=f"Fagområde {i}") for i in range(10)]
     topics = KLE.objects.bulk_create(
@@ -122,11 +127,30 @@ def test_the_sheet_stays_at_a_fixed_number_of_queries_with_2000_sagsomraader(
         Sagsomraade(fagomraade=f, kle=t, titel=t.titel) for f in fagomraader for t in topics
     )
     Screening.objects.bulk_create(Screening(sagsomraade=s, anvender_kmd_sag="ja") for s in rows[::2])
+    opera, kmd_sag = systemer["KMD Opera"], systemer["KMD Sag"]
+    mapped = AsIs.objects.bulk_create(
+        AsIs(
+            sagsomraade=s,
+            brugsmoenster="C",
+            system_sager=opera,
+            system_journalnotater=kmd_sag,
+            system_adviser=kmd_sag,
+            system_dokumenter=kmd_sag,
+            system_overblik=kmd_sag,
+            monopolbrud_tsa="ja",
+        )
+        for s in rows[::2]
+    )
+    AsIs.monopolbrud_tsa_systemer.through.objects.bulk_create(
+        AsIs.monopolbrud_tsa_systemer.through(asis_id=a.pk, itsystem_id=systemer["KMD Aktiv"].pk)
+        for a in mapped
+    )
     client = login(laeser)
 
     with django_assert_max_num_queries(12):
         response = client.get(SHEET, {"side": 3})
     assert response.context["page"].paginator.count == 2000
+    assert "KMD Aktiv" in response.content.decode()
     with django_assert_max_num_queries(12):
         response = client.get(EXPORT)
     assert load_workbook(BytesIO(response.content))["Dokumentationsark"].max_row == 2001

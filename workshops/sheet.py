@@ -81,7 +81,7 @@ def register():
             f"asis_{field}",
             f"4{label[0]} {label[3:]}",
             PHASE,
-            _value(lambda asis, f=field: getattr(asis, f) or ""),
+            _value(lambda asis, f=field: str(getattr(asis, f) or "")),
             width=16,
             related=(f"asis__{field}",),
             fields=(field,),

@@ -60,6 +60,8 @@ class AsIsUpdateView(RoleRequiredMixin, FormView):
         self.sagsomraade = get_sagsomraade(self.kwargs["slug"], self.kwargs["kle"])
         require_edit(self.request.user, self.sagsomraade.fagomraade)
         self.asis = asis_of(self.sagsomraade) or AsIs(sagsomraade=self.sagsomraade)
+        # Before the form binds: a ModelForm writes the submitted answers onto its instance.
+        self.mangler = self.asis.mangler() if self.asis.pk else None
         workshop_id = self.request.POST.get("workshop") or self.request.GET.get("workshop")
         self.workshop = Workshop.objects.filter(pk=workshop_id).first() if workshop_id else None
 
@@ -80,7 +82,7 @@ class AsIsUpdateView(RoleRequiredMixin, FormView):
             sagsomraade=self.sagsomraade,
             asis=self.asis,
             in_scope=is_in_scope(self.sagsomraade),
-            mangler=self.asis.mangler() if self.asis.pk else None,
+            mangler=self.mangler,
             workshop=self.workshop,
             next=self.request.GET.get("next", ""),
             tree=brugsmoenster.TREE,

@@ -1,0 +1,179 @@
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from exitstrategi.models import Sagsomraade
+from screening.models import Screening
+from workshops.models import AsIs, Workshop
+
+
+@pytest.fixture
+def workshop(borgerservice, arbejdsmarked):
+    workshop = Workshop.objects.create(
+        titel="As-is 1", type="asis", start=timezone.now() + timedelta(days=14)
+    )
+    workshop.fagomraader.set([borgerservice, arbejdsmarked])
+    return workshop
+
+
+def workshop_post(fagomraader, deltagere=(), **changes):
+    data = {
+        "titel": "As-is workshop",
+        "type": "asis",
+        "start": "2026-12-10T09:00",
+        "slut": "12:30",
+        "sted": "Rådhuset",
+        "fagomraader": [f.pk for f in fagomraader],
+        "max_deltagere": 10,
+        "invitation_sendt": "2026-12-05",
+        "deltagere-TOTAL_FORMS": len(deltagere),
+        "deltagere-INITIAL_FORMS": 0,
+    }
+    for i, navn in enumerate(deltagere):
+        data |= {f"deltagere-{i}-navn": navn, f"deltagere-{i}-rolle": "Sagsbehandler"}
+    return data | changes
+
+
+def test_the_projektleder_plans_a_workshop_with_participants_and_sees_the_guides_warnings(
+    login, projektleder, borgerservice, arbejdsmarked
+):
+    client = login(projektleder)
+    names = [f"Deltager {i}" for i in range(11)]
+
+    response = client.post(
+        reverse("workshops:workshop-create"), workshop_post([borgerservice, arbejdsmarked], names)
+    )
+
+    workshop = Workshop.objects.get()
+    assert response["Location"] == workshop.get_absolute_url()
+    assert workshop.deltagere.count() == 11
+    page = client.get(workshop.get_absolute_url()).content.decode()
+    assert "Guiden anbefaler 3–4 fagområder pr. workshop; denne har 2." in page
+    assert "Der er 11 deltagere, men højst 10 anbefales" in page
+    assert "Invitationen er sendt 5 dage før workshoppen" in page
+    assert "66–77 timer" in page  # 11 participants: 4 + 22 + 33–44 + 7
+
+
+def test_an_invalid_participant_saves_nothing(login, projektleder, borgerservice):
+    data = workshop_post([borgerservice], ["Anna"]) | {"deltagere-0-email": "ikke-en-mail"}
+
+    response = login(projektleder).post(reverse("workshops:workshop-create"), data)
+
+    assert response.status_code == 200
+    assert "Indtast en gyldig e-mail-adresse." in response.content.decode()
+    assert not Workshop.objects.exists()
+
+
+def test_the_material_checklist_follows_the_workshop_type(login, projektleder, workshop):
+    client = login(projektleder)
+    client.post(
+        reverse("workshops:workshop-materiale", args=[workshop.pk]), {"sendt": ["brugsmoenstermodel"]}
+    )
+
+    workshop.refresh_from_db()
+    assert [(key, sent) for key, _label, sent in workshop.materiale()] == [
+        ("spoergeguide_asis", False),
+        ("brugsmoenstermodel", True),
+    ]
+    workshop.type = "tobe"
+    assert [key for key, _label, _sent in workshop.materiale()] == ["strategier", "sapa_slides", "sapa_video"]
+
+
+@pytest.mark.parametrize("persona", ["kontaktperson", "laeser"])
+def test_only_the_projektleder_plans_workshops(request, login, persona, workshop, borgerservice):
+    client = login(request.getfixturevalue(persona))
+
+    assert client.get(reverse("workshops:workshop-create")).status_code == 403
+    assert client.post(reverse("workshops:workshop-update", args=[workshop.pk]), {}).status_code == 403
+    assert client.post(reverse("workshops:workshop-materiale", args=[workshop.pk]), {}).status_code == 403
+    assert client.get(workshop.get_absolute_url()).status_code == 200
+    assert client.get(reverse("workshops:workshop-list")).status_code == 200
+
+
+def test_the_preparation_pack_holds_the_fagomraadets_mapped_areas_and_r2(
+    login, laeser, workshop, ja_sagsomraade, kle
+):
+    Sagsomraade.objects.create(fagomraade=ja_sagsomraade.fagomraade, kle=kle["02.34.02"])  # not screened
+
+    page = login(laeser).get(reverse("workshops:forberedelsespakke", args=[workshop.pk, "borgerservice"]))
+
+    text = page.content.decode()
+    assert "32.06.00 Boligstøtte i almindelighed" in text and "02.34.02" not in text
+    assert "Hvor mange sagsbehandlere har I" in text
+    assert "Anvender I KMD Sag som jeres eneste/primære sagssystem?" in text
+
+
+@pytest.fixture
+def mapped(ja_sagsomraade, systemer):
+    return AsIs.objects.create(sagsomraade=ja_sagsomraade, q1=True, q2=False, q5=True, antal_sagsbehandlere=4)
+
+
+def test_the_wall_shows_questions_as_rows_and_fagomraader_as_columns(login, laeser, workshop, mapped):
+    response = login(laeser).get(reverse("workshops:wall", args=[workshop.pk]))
+
+    headers = [f.navn for f in response.context["fagomraader"]]
+    assert headers == ["Arbejdsmarked", "Borgerservice"]
+    rows = {
+        column.header: dict((f.navn, cards) for f, cards in cells)
+        for column, cells in response.context["rows"]
+    }
+    assert [c["value"] for c in rows["3. Brugsmønster"]["Borgerservice"]] == ["D"]
+    assert [c["value"] for c in rows["2. Antal sagsbehandlere"]["Borgerservice"]] == [4]
+    assert rows["3. Brugsmønster"]["Arbejdsmarked"] == []
+    assert "Ret" not in response.content.decode()  # a reader cannot edit cards
+
+
+def test_the_wall_refresh_sends_only_cells_changed_since_the_last_look(login, laeser, workshop, mapped):
+    client = login(laeser)
+    since = timezone.now()
+    data_url = reverse("workshops:wall-data", args=[workshop.pk])
+
+    nothing = client.get(data_url, {"siden": since.isoformat()}).json()
+    AsIs.objects.filter(pk=mapped.pk).update(antal_sagsbehandlere=9, aendret=timezone.now())
+    changed = client.get(data_url, {"siden": nothing["nu"]}).json()
+
+    assert nothing["celler"] == {}
+    cell = f"celle-asis_sagsbehandlere-{mapped.sagsomraade.fagomraade_id}"
+    assert '<strong class="card-note">9</strong>' in changed["celler"][cell]
+    assert all(key.endswith(f"-{mapped.sagsomraade.fagomraade_id}") for key in changed["celler"])
+
+
+def test_the_facilitator_edits_a_card_in_place_and_the_workshop_is_the_source(
+    login, projektleder, workshop, mapped
+):
+    card = reverse(
+        "workshops:wall-card", args=[workshop.pk, "asis_sagsbehandlere", "borgerservice", "32.06.00"]
+    )
+    client = login(projektleder)
+
+    form = client.get(card)
+    response = client.post(card, {"version": 0, "antal_sagsbehandlere": 6})
+
+    assert list(form.context["form"].fields) == ["antal_sagsbehandlere", "version"]
+    assert response["Location"] == reverse("workshops:wall", args=[workshop.pk])
+    mapped.refresh_from_db()
+    assert mapped.antal_sagsbehandlere == 6 and mapped.brugsmoenster == "D"  # other answers untouched
+    assert mapped.history.first().history_change_reason == f"Workshop: {workshop}"
+
+
+def test_a_card_of_another_fagomraade_cannot_be_edited(login, kontaktperson, workshop, fremmed_sagsomraade):
+    Screening.objects.create(sagsomraade=fremmed_sagsomraade, anvender_kmd_sag="ja")
+    card = reverse(
+        "workshops:wall-card", args=[workshop.pk, "asis_sagsbehandlere", "arbejdsmarked", "32.24.04"]
+    )
+
+    assert login(kontaktperson).post(card, {"version": 0, "antal_sagsbehandlere": 6}).status_code == 403
+    assert not AsIs.objects.exists()
+
+
+def test_an_unknown_question_on_the_wall_is_not_found(login, projektleder, workshop, mapped):
+    card = reverse("workshops:wall-card", args=[workshop.pk, "noter", "borgerservice", "32.06.00"])
+
+    assert login(projektleder).get(card).status_code == 404
+
+
+def test_an_empty_workshop_list_says_how_to_fill_it(login, projektleder):
+    page = login(projektleder).get(reverse("workshops:workshop-list")).content.decode()
+    assert "Planlæg den første med knappen «Planlæg workshop»." in page
