@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python bench/bench_dokumentationsark.py [--rows 2000] [--repeat 7]
 Builds a throw-away SQLite database in a temporary folder, fills it with ROWS sagsområder
-(10 fagområder, half of them screened), then prints the median time and query count of one
+(10 fagområder, half of them screened Ja and mapped As-is), then prints the median time and query count of one
 page view (100 rows) and of the full export, and the per-row cost ratio between the two.
 """
 
@@ -58,8 +58,9 @@ def main():
 def fill(rows):
     from django.contrib.auth.models import Group, User
 
-    from exitstrategi.models import KLE, Fagomraade, Sagsomraade
+    from exitstrategi.models import KLE, Fagomraade, ITSystem, Sagsomraade
     from screening.models import Screening
+    from workshops.models import AsIs
 
     user = User.objects.create_user("bench")
     user.groups.add(Group.objects.get(name="Læser"))
@@ -73,6 +74,21 @@ def fill(rows):
         Sagsomraade(fagomraade=f, kle=t, titel=t.titel, noter="Note") for f in fagomraader for t in topics
     )
     Screening.objects.bulk_create(Screening(sagsomraade=s, anvender_kmd_sag="ja") for s in saved[::2])
+    opera = ITSystem.objects.create(navn="KMD Opera")
+    kmd_sag = ITSystem.objects.create(navn="KMD Sag", type="kmd_sag")
+    AsIs.objects.bulk_create(
+        AsIs(
+            sagsomraade=s,
+            brugsmoenster="C",
+            antal_sagsbehandlere=5,
+            system_sager=opera,
+            system_journalnotater=kmd_sag,
+            system_adviser=kmd_sag,
+            system_dokumenter=kmd_sag,
+            system_overblik=kmd_sag,
+        )
+        for s in saved[::2]
+    )
     return user
 
 

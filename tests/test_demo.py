@@ -4,6 +4,7 @@ from django.core.management import CommandError, call_command
 from exitstrategi.models import Fagomraade, Sagsomraade
 from exitstrategi.roles import Rolle, rolle_for
 from screening.models import Screening
+from workshops.models import AsIs, Workshop
 
 
 def counts():
@@ -24,6 +25,20 @@ def test_load_demo_builds_eksempel_kommune_and_a_second_run_changes_nothing(db, 
     assert answered < sagsomraader  # some are still unanswered
     out = capsys.readouterr().out
     assert "brugernavn: kontaktperson" in out and "adgangskode: demo-kontaktperson" in out
+
+
+def test_the_demo_maps_every_brugsmoenster_and_plans_a_workshop_of_each_type(db, settings):
+    settings.DEBUG = True
+    call_command("load_demo")
+
+    patterns = set(AsIs.objects.values_list("brugsmoenster", flat=True))
+    assert patterns == {"0", "A", "B", "C", "D", "E"}
+    assert {True, False} == set(AsIs.objects.values_list("komplet", flat=True))
+    opera_c = AsIs.objects.filter(brugsmoenster="C", system_sager__navn="KMD Opera")
+    manual_d = AsIs.objects.filter(brugsmoenster="D", system_sager__navn="KMD Sag")
+    assert opera_c.exists() and manual_d.exists()
+    assert set(Workshop.objects.values_list("type", flat=True)) == {"asis", "tobe", "kombineret"}
+    assert not AsIs.objects.exclude(sagsomraade__screening__anvender_kmd_sag="ja").exists()
 
 
 def test_the_demo_has_one_user_per_role_who_can_log_in(client, db, settings):

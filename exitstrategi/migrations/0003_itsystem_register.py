@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='itsystem',
             name='slug',
-            field=models.SlugField(blank=True, max_length=200, verbose_name='kort navn i adresser'),
+            field=models.SlugField(blank=True, db_index=False, max_length=200, verbose_name='kort navn i adresser'),
         ),
         migrations.RunPython(fill_slugs, migrations.RunPython.noop),
         migrations.AlterField(
