@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from .models import KLE, Fagomraade, ITSystem
+from .models import KLE, Fagomraade, ITSystem, Kontrakt
 from .roles import Rolle
 
 
@@ -101,5 +101,55 @@ class UserRoleForm(RoleFieldsMixin):
 class ITSystemForm(forms.ModelForm):
     class Meta:
         model = ITSystem
-        fields = ["navn", "leverandoer", "type", "aftale", "noter"]
-        widgets = {"noter": forms.Textarea(attrs={"rows": 3})}
+        fields = ["navn", "leverandoer", "type", "aftale", "udfasning", "noter"]
+        widgets = {
+            "noter": forms.Textarea(attrs={"rows": 3}),
+            "udfasning": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class KontraktForm(forms.ModelForm):
+    class Meta:
+        model = Kontrakt
+        fields = [
+            "itsystem",
+            "navn",
+            "leverandoer",
+            "type",
+            "indkoebsform",
+            "kontraktsum",
+            "aarlig_drift",
+            "startdato",
+            "udloebsdato",
+            "uopsigelig_til",
+            "opsigelsesvarsel",
+            "opsigelsesbasis",
+            "optioner",
+            "option_maaneder",
+            "optioner_udnyttet",
+            "binding_kmd_sag",
+            "afventer_udfasning",
+            "noter",
+        ]
+        widgets = {
+            "startdato": DATE,
+            "udloebsdato": DATE,
+            "uopsigelig_til": DATE,
+            "binding_kmd_sag": forms.Textarea(attrs={"rows": 2}),
+            "noter": forms.Textarea(attrs={"rows": 2}),
+            "afventer_udfasning": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["afventer_udfasning"].queryset = ITSystem.objects.exclude(aftale="")
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("startdato"), cleaned.get("udloebsdato")
+        if start and end and end < start:
+            self.add_error("udloebsdato", "Udløbsdatoen ligger før startdatoen.")
+        return cleaned

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from . import kontraktdatoer
 from .text import danish_slugify
 
 
@@ -177,6 +178,12 @@ class ITSystem(models.Model):
         help_text="Om systemet er omfattet af monopolbruddet (KMD Aktiv, KMD Sygedagpenge) eller "
         "TSA-aftalen (KMD Boligstøtte, KMD Socialpension, KMD Barselsdagpenge, KMD Børneydelse).",
     )
+    udfasning = models.DateField(
+        "forventet udfasning",
+        null=True,
+        blank=True,
+        help_text="Fx når KMD Aktiv afløses af KY, eller KMD Sygedagpenge af KSD.",
+    )
     noter = models.TextField("noter", blank=True)
 
     class Meta:
@@ -194,3 +201,105 @@ class ITSystem(models.Model):
 
     def get_absolute_url(self):
         return reverse("itsystem-detail", args=[self.slug])
+
+
+class Kontrakt(models.Model):
+    """A contract on an IT system (kontraktoverblik), with what decides when it can end."""
+
+    class Type(models.TextChoices):
+        HOVEDKONTRAKT = "hovedkontrakt", "Hovedkontrakt"
+        TILLAEGSKONTRAKT = "tillaeg", "Tillægskontrakt"
+        SERVICEAFTALE = "service", "Serviceaftale"
+        DRIFTSAFTALE = "drift", "Driftsaftale"
+        LICENSAFTALE = "licens", "Licensaftale"
+        ANDET = "andet", "Andet"
+
+    class Indkoebsform(models.TextChoices):
+        SKI = "ski", "SKI"
+        UDBUD = "udbud", "Udbud"
+        EU_UDBUD = "eu_udbud", "EU-udbud"
+        DIREKTE = "direkte", "Direkte tildeling"
+
+    class Basis(models.TextChoices):
+        MAANED = kontraktdatoer.MAANED, "til udgangen af en måned"
+        KVARTAL = kontraktdatoer.KVARTAL, "til udgangen af et kvartal"
+        AAR = kontraktdatoer.AAR, "til udgangen af et år"
+
+    itsystem = models.ForeignKey(
+        ITSystem, verbose_name="IT-system", on_delete=models.PROTECT, related_name="kontrakter"
+    )
+    navn = models.CharField("kontrakt", max_length=200)
+    leverandoer = models.CharField("leverandør", max_length=200, blank=True)
+    type = models.CharField("kontrakttype", max_length=14, choices=Type, default=Type.HOVEDKONTRAKT)
+    indkoebsform = models.CharField("indkøbsform", max_length=10, choices=Indkoebsform, blank=True)
+    kontraktsum = models.DecimalField(
+        "kontraktsum (kr.)", max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    aarlig_drift = models.DecimalField(
+        "årlig driftsudgift (kr.)", max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    startdato = models.DateField("startdato", null=True, blank=True)
+    udloebsdato = models.DateField(
+        "udløbsdato", null=True, blank=True, help_text="Tom: løber, til den opsiges."
+    )
+    uopsigelig_til = models.DateField("uopsigelig til", null=True, blank=True)
+    opsigelsesvarsel = models.PositiveSmallIntegerField("opsigelsesvarsel (måneder)", default=3)
+    opsigelsesbasis = models.CharField("opsigelse", max_length=8, choices=Basis, default=Basis.MAANED)
+    optioner = models.PositiveSmallIntegerField("optioner på forlængelse", default=0)
+    option_maaneder = models.PositiveSmallIntegerField("måneder pr. option", default=12)
+    optioner_udnyttet = models.PositiveSmallIntegerField("optioner udnyttet", default=0)
+    binding_kmd_sag = models.TextField(
+        "bindinger til KMD Sag",
+        blank=True,
+        help_text="Fx integrationer eller moduler, der forudsætter KMD Sag.",
+    )
+    afventer_udfasning = models.ManyToManyField(
+        ITSystem,
+        verbose_name="kan først ophøre, når disse er udfaset",
+        blank=True,
+        related_name="+",
+        help_text="KMD Sag kan først opsiges, når det sidste monopolbrudssystem er udfaset.",
+    )
+    noter = models.TextField("noter", blank=True)
+
+    class Meta:
+        verbose_name = "kontrakt"
+        verbose_name_plural = "kontrakter"
+        ordering = ["itsystem__navn", "navn"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(optioner_udnyttet__lte=models.F("optioner")),
+                name="options_used_within_options",
+                violation_error_message="Der kan ikke være udnyttet flere optioner, end kontrakten har.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.itsystem.navn}: {self.navn}"
+
+    def get_absolute_url(self):
+        return reverse("kontrakt-update", args=[self.pk])
+
+    @property
+    def vilkaar(self):
+        return kontraktdatoer.Vilkaar(
+            opsigelsesvarsel=self.opsigelsesvarsel,
+            basis=self.opsigelsesbasis,
+            uopsigelig_til=self.uopsigelig_til,
+            udloeb=self.udloebsdato,
+            optioner=self.optioner,
+            option_maaneder=self.option_maaneder,
+            optioner_udnyttet=self.optioner_udnyttet,
+        )
+
+    def afventer_uden_dato(self):
+        """Systems this contract waits for that have no phase-out date yet."""
+        return [s for s in self.afventer_udfasning.all() if s.udfasning is None]
+
+    def tidligste_exit(self, today):
+        """The earliest exit and last notice day; None while a system it waits for has no date."""
+        waits_for = list(self.afventer_udfasning.all())
+        if any(s.udfasning is None for s in waits_for):
+            return None
+        ikke_foer = max((s.udfasning for s in waits_for), default=None)
+        return kontraktdatoer.earliest_exit(self.vilkaar, today, ikke_foer=ikke_foer)

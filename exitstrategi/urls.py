@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from .views import brugere, fagomraade, itsystem, sagsomraade, sheet
+from .views import brugere, fagomraade, itsystem, kontrakt, sagsomraade, sheet
 
 KLE_NUMMER = "<str:kle>"
 
@@ -35,6 +35,9 @@ urlpatterns = [
     path("systemer/nyt/", itsystem.ITSystemCreateView.as_view(), name="itsystem-create"),
     path("systemer/<slug:slug>/", itsystem.ITSystemDetailView.as_view(), name="itsystem-detail"),
     path("systemer/<slug:slug>/rediger/", itsystem.ITSystemUpdateView.as_view(), name="itsystem-update"),
+    path("kontrakter/", kontrakt.KontraktListView.as_view(), name="kontrakt-list"),
+    path("kontrakter/ny/", kontrakt.KontraktCreateView.as_view(), name="kontrakt-create"),
+    path("kontrakter/<int:pk>/rediger/", kontrakt.KontraktUpdateView.as_view(), name="kontrakt-update"),
     path("brugere/", brugere.UserListView.as_view(), name="user-list"),
     path("brugere/inviter/", brugere.UserInviteView.as_view(), name="user-invite"),
     path("brugere/<int:pk>/rediger/", brugere.UserUpdateView.as_view(), name="user-update"),

@@ -10,7 +10,7 @@ from django.utils import timezone
 from exitstrategi.models import Fagomraade, ITSystem, Sagsomraade
 
 from .models import AsIs, Workshop
-from .services import asis_save
+from .services import phase_record_save
 
 J, N = True, False
 R2 = {  # brugsmønster: the answers that give it
@@ -204,12 +204,13 @@ def load(out):
                 **dict(zip(FUNCTIONS, (systems[n] for n in functions), strict=True)),
                 **answers,
             }
-            asis_save(
+            phase_record_save(
+                model=AsIs,
                 sagsomraade=sagsomraade,
                 values=values,
                 version=0,
                 user=None,
-                systemer=[systems[n] for n in monopol],
+                m2m={"monopolbrud_tsa_systemer": [systems[n] for n in monopol]},
             )
             created += 1
         facilitator = get_user_model().objects.filter(username="projektleder").first()

@@ -13,10 +13,51 @@ def _to_bool(value):
     return {"ja": True, "nej": False}.get(value)
 
 
-class AsIsForm(forms.ModelForm):
-    """The As-is questions; `only` limits it to some fields (the R2 wizard, one card on the wall)."""
+class PhaseRecordForm(forms.ModelForm):
+    """Answers to an As-is or To-be record. `only` limits the form to some fields (the R2 wizard, one
+    card on the wall); each IT system field gets an "or a new system" field beside it."""
 
+    system_fields = ()
+    m2m_fields = ()
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, only=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.system_fields:
+            self.fields[f"ny_{field}"] = forms.CharField(
+                label="… eller et nyt system",
+                required=False,
+                max_length=200,
+                widget=forms.TextInput(attrs={"placeholder": "Navn på nyt IT-system"}),
+            )
+        for name in self.m2m_fields:
+            self.fields[name].required = False
+        for field in self.fields.values():
+            if isinstance(field, forms.TypedChoiceField) and not isinstance(field.widget, forms.Select):
+                field.choices = [c for c in field.choices if c[0] != ""]
+        if only is not None:
+            keep = set(only) | {"version"} | {f"ny_{f}" for f in only if f in self.system_fields}
+            for name in list(self.fields):
+                if name not in keep:
+                    del self.fields[name]
+
+    def service_kwargs(self):
+        """The cleaned answers in the shape services.phase_record_save takes."""
+        data = self.cleaned_data
+        plain = [
+            n for n in self.fields if n != "version" and n not in self.m2m_fields and not n.startswith("ny_")
+        ]
+        return {
+            "values": {name: data[name] for name in plain},
+            "nye_systemer": {n[3:]: data[n] for n in self.fields if n.startswith("ny_") and data[n]},
+            "m2m": {name: data[name] for name in self.m2m_fields if name in self.fields},
+            "version": data["version"],
+        }
+
+
+class AsIsForm(PhaseRecordForm):
+    system_fields = tuple(field for field, _label in FUNKTIONER)
+    m2m_fields = ("monopolbrud_tsa_systemer",)
 
     class Meta:
         model = AsIs
@@ -45,36 +86,24 @@ class AsIsForm(forms.ModelForm):
             "arkivering": forms.RadioSelect,
         }
 
-    def __init__(self, *args, only=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for q in R2_FIELDS:
-            self.fields[q] = forms.TypedChoiceField(
-                label=f"{q[1]}. {brugsmoenster.QUESTIONS[q]}",
-                choices=JA_NEJ_UBESVARET,
-                coerce=_to_bool,
-                empty_value=None,
-                required=False,
-                widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
-            )
-            self.initial[q] = {True: "ja", False: "nej"}.get(getattr(self.instance, q), "")
+            if q in self.fields:
+                self.fields[q] = forms.TypedChoiceField(
+                    label=f"{q[1]}. {brugsmoenster.QUESTIONS[q]}",
+                    choices=JA_NEJ_UBESVARET,
+                    coerce=_to_bool,
+                    empty_value=None,
+                    required=False,
+                    widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+                )
+                self.initial[q] = {True: "ja", False: "nej"}.get(getattr(self.instance, q), "")
         for field, label in FUNKTIONER:
-            self.fields[field].label = label
-            self.fields[f"ny_{field}"] = forms.CharField(
-                label="… eller et nyt system",
-                required=False,
-                max_length=200,
-                widget=forms.TextInput(attrs={"placeholder": "Navn på nyt IT-system"}),
-            )
-        self.fields["monopolbrud_tsa_systemer"].queryset = ITSystem.objects.exclude(aftale="")
-        self.fields["monopolbrud_tsa_systemer"].required = False
-        for name in ("monopolbrud_tsa", "oprydning", "arkivering"):
-            self.fields[name].choices = [c for c in self.fields[name].choices if c[0]]
-            self.fields[name].required = False
-        if only is not None:
-            keep = set(only) | {"version"} | {f"ny_{f}" for f in only if f.startswith("system_")}
-            for name in list(self.fields):
-                if name not in keep:
-                    del self.fields[name]
+            if field in self.fields:
+                self.fields[field].label = label
+        if "monopolbrud_tsa_systemer" in self.fields:
+            self.fields["monopolbrud_tsa_systemer"].queryset = ITSystem.objects.exclude(aftale="")
 
     def clean(self):
         cleaned = super().clean()
@@ -88,18 +117,6 @@ class AsIsForm(forms.ModelForm):
             if cleaned.get(field) is not None and cleaned.get(f"{field}_ukendt"):
                 self.add_error(field, "Angiv enten et antal eller «ukendt», ikke begge.")
         return cleaned
-
-    def service_kwargs(self):
-        """The cleaned answers in the shape asis_save takes."""
-        data = self.cleaned_data
-        values = {
-            name: data[name]
-            for name in self.fields
-            if name not in ("version", "monopolbrud_tsa_systemer") and not name.startswith("ny_")
-        }
-        nye = {name[3:]: data[name] for name in self.fields if name.startswith("ny_") and data[name]}
-        systemer = data["monopolbrud_tsa_systemer"] if "monopolbrud_tsa_systemer" in self.fields else None
-        return {"values": values, "nye_systemer": nye, "systemer": systemer, "version": data["version"]}
 
 
 class WorkshopForm(forms.ModelForm):

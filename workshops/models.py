@@ -6,7 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from exitstrategi.models import Fagomraade, ITSystem, Sagsomraade
 
-from . import brugsmoenster, planlaegning
+from . import brugsmoenster, loesningsscenarier, planlaegning
 
 
 class JaNej(models.TextChoices):
@@ -43,7 +43,23 @@ def _system(label):
     )
 
 
-class AsIs(models.Model):
+class PhaseRecord(models.Model):
+    """A sagsområde's answers in one phase, saved through services.phase_record_save."""
+
+    aendret = models.DateTimeField("ændret", auto_now=True)
+    aendret_af = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def before_save(self, m2m):
+        """Derive stored values; m2m holds the many-to-many values about to be set."""
+
+
+class AsIs(PhaseRecord):
     """Fase 2: the As-is mapping of one sagsområde (R3's As-is questions 2–8, with R2)."""
 
     sagsomraade = models.OneToOneField(
@@ -98,11 +114,6 @@ class AsIs(models.Model):
     )
     arkivering_note = models.TextField("Hvad kræver arkiveringen?", blank=True)
     komplet = models.BooleanField("komplet", default=False, editable=False)
-    aendret = models.DateTimeField("ændret", auto_now=True)
-    aendret_af = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    version = models.PositiveIntegerField(default=0, editable=False)
     history = HistoricalRecords(
         excluded_fields=["aendret", "aendret_af", "version", "komplet"], m2m_fields=[monopolbrud_tsa_systemer]
     )
@@ -117,6 +128,12 @@ class AsIs(models.Model):
     def save(self, *args, **kwargs):
         self.brugsmoenster = brugsmoenster.brugsmoenster(self.r2_answers) or ""
         super().save(*args, **kwargs)
+
+    def before_save(self, m2m):
+        systems = m2m.get("monopolbrud_tsa_systemer")
+        if systems is None:
+            systems = list(self.monopolbrud_tsa_systemer.all()) if self.pk else []
+        self.komplet = not self.mangler(monopolbrud_tsa_systemer=systems)
 
     @property
     def r2_answers(self):
@@ -152,6 +169,35 @@ class AsIs(models.Model):
         return missing
 
 
+class Strategi(models.Model):
+    """A policy or strategy that shapes the future options (input to To-be step 1)."""
+
+    class Type(models.TextChoices):
+        ESDH = "esdh", "Sags- og dokumentstrategi (ESDH)"
+        DIGITALISERING = "digitalisering", "Digitaliseringsstrategi"
+        INDKOEB = "indkoeb", "Indkøbs- og udbudspolitik"
+        ANDET = "andet", "Anden strategi eller politik"
+
+    titel = models.CharField("titel", max_length=200)
+    type = models.CharField("type", max_length=16, choices=Type, default=Type.ESDH)
+    dato = models.DateField("dato", null=True, blank=True)
+    ejer = models.CharField("ejer", max_length=200, blank=True)
+    link = models.URLField("link", blank=True)
+    fil = models.FileField("fil", upload_to="strategier/", blank=True)
+    resume = models.TextField("resumé", blank=True)
+
+    class Meta:
+        verbose_name = "strategi"
+        verbose_name_plural = "strategier"
+        ordering = ["type", "titel"]
+
+    def __str__(self):
+        return self.titel
+
+    def get_absolute_url(self):
+        return reverse("workshops:strategi-update", args=[self.pk])
+
+
 class Workshop(models.Model):
     class Type(models.TextChoices):
         ASIS = planlaegning.ASIS, "As-is"
@@ -178,6 +224,13 @@ class Workshop(models.Model):
     invitation_sendt = models.DateField("invitation sendt", null=True, blank=True)
     materiale_sendt = models.JSONField("materiale sendt", default=list, blank=True)
     noter = models.TextField("noter", blank=True)
+    tobe_strategier = models.TextField(
+        "To-be spørgsmål 1: Hvilken indflydelse har kommunens politikker og strategier på fremtidige "
+        "muligheder for it-understøttelse?",
+        blank=True,
+        help_text="Besvares i plenum på To-be workshoppen.",
+    )
+    strategier = models.ManyToManyField(Strategi, verbose_name="strategier drøftet", blank=True)
 
     class Meta:
         verbose_name = "workshop"
@@ -228,3 +281,137 @@ class Deltager(models.Model):
 
     def __str__(self):
         return self.navn
+
+
+class Kompleksitet(models.TextChoices):
+    LAV = "lav", "Lav"
+    MIDDEL = "middel", "Middel"
+    HOEJ = "hoej", "Høj"
+
+
+# The five functions of To-be question 4: (field, label)
+LOESNINGER = [
+    ("loesning_sager", "a) Journalisere sagerne"),
+    ("loesning_journalnotater", "b) Journalisere journalnotaterne"),
+    ("loesning_adviser", "c) Have adviser"),
+    ("loesning_dokumenter", "d) Journalisere dokumenterne"),
+    ("loesning_overblik", "e) Have overblik"),
+]
+
+
+class ToBe(PhaseRecord):
+    """Fase 3: the To-be assessment of a sagsområde of brugsmønster C or D (R3 To-be 2–6, R5)."""
+
+    sagsomraade = models.OneToOneField(
+        Sagsomraade,
+        verbose_name="sagsområde",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="tobe",
+    )
+    udbud_dato = models.DateField("2. Hvornår skal løsningen i udbud?", null=True, blank=True)
+    udbud_kvartal = models.BooleanField("udbud angivet som kvartal", default=False)
+    markedsloesninger = models.ManyToManyField(
+        ITSystem, verbose_name="3. Løsninger på markedet", blank=True, related_name="+"
+    )
+    markedsloesninger_note = models.TextField("3. Andre løsninger på markedet", blank=True)
+    loesning_sager = _system(LOESNINGER[0][1])
+    loesning_journalnotater = _system(LOESNINGER[1][1])
+    loesning_adviser = _system(LOESNINGER[2][1])
+    loesning_dokumenter = _system(LOESNINGER[3][1])
+    loesning_overblik = _system(LOESNINGER[4][1])
+    forretningskritisk = models.CharField(
+        "5. Er sagsområdet forretningskritisk?",
+        max_length=3,
+        choices=JaNej,
+        blank=True,
+        help_text="Tommelfingerregel: sagsområdet er forretningskritisk, hvis det løfter en "
+        "myndighedsopgave i kommunen.",
+    )
+    kompleksitet = models.CharField(
+        "6. Kompleksiteten af oprydningsarbejdet",
+        max_length=6,
+        choices=Kompleksitet,
+        blank=True,
+        help_text="Mange åbne sager, der burde være lukket, mange sager uden KLE og mange journalnotater "
+        "uden sag giver et større oprydningsarbejde.",
+    )
+    anbefalet_scenarie = models.PositiveSmallIntegerField(
+        "anbefalet løsningsscenarie", choices=loesningsscenarier.CHOICES, null=True, blank=True
+    )
+    begrundelse = models.TextField("begrundelse for anbefalingen", blank=True)
+    anbefalet_paa = models.ForeignKey(
+        "Workshop",
+        verbose_name="anbefalet på workshop",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    besluttet_scenarie = models.PositiveSmallIntegerField(
+        "besluttet løsningsscenarie", choices=loesningsscenarier.CHOICES, null=True, blank=True
+    )
+    history = HistoricalRecords(
+        excluded_fields=["aendret", "aendret_af", "version"], m2m_fields=[markedsloesninger]
+    )
+
+    class Meta:
+        verbose_name = "To-be"
+        verbose_name_plural = "To-be"
+
+    def __str__(self):
+        return f"To-be for {self.sagsomraade}"
+
+    @property
+    def afvent_ky_ksd(self):
+        """Scenario 1 while the area's fagsystem is a monopoly-break system (KMD Aktiv, KMD Sygedagpenge)."""
+        asis = getattr(self.sagsomraade, "asis", None)
+        uses_monopoly = asis is not None and any(
+            system is not None and system.aftale == ITSystem.Aftale.MONOPOLBRUD
+            for system in [getattr(asis, field) for field, _label in FUNKTIONER]
+            + list(asis.monopolbrud_tsa_systemer.all())
+        )
+        return loesningsscenarier.afvent_ky_ksd(self.anbefalet_scenarie, uses_monopoly)
+
+    @property
+    def scenarie_tekst(self):
+        if not self.anbefalet_scenarie:
+            return ""
+        return loesningsscenarier.beskrivelse(self.anbefalet_scenarie, self.afvent_ky_ksd)
+
+    def mangler(self):
+        fields = [
+            "udbud_dato",
+            *(f for f, _label in LOESNINGER),
+            "forretningskritisk",
+            "kompleksitet",
+            "anbefalet_scenarie",
+        ]
+        return [str(self._meta.get_field(f).verbose_name) for f in fields if getattr(self, f) in (None, "")]
+
+
+class Opgave(models.Model):
+    """A task of the recommended scenario (R5), so the later plan starts from it."""
+
+    class Status(models.TextChoices):
+        IKKE_STARTET = "ikke_startet", "Ikke startet"
+        I_GANG = "i_gang", "I gang"
+        FAERDIG = "faerdig", "Færdig"
+        IKKE_RELEVANT = "ikke_relevant", "Ikke relevant"
+
+    tobe = models.ForeignKey(ToBe, on_delete=models.CASCADE, related_name="opgaver")
+    scenarie = models.PositiveSmallIntegerField("scenarie", choices=loesningsscenarier.CHOICES)
+    raekkefoelge = models.PositiveSmallIntegerField(default=0)
+    tekst = models.CharField("opgave", max_length=300)
+    status = models.CharField("status", max_length=14, choices=Status, default=Status.IKKE_STARTET)
+
+    class Meta:
+        verbose_name = "opgave"
+        verbose_name_plural = "opgaver"
+        ordering = ["scenarie", "raekkefoelge"]
+        constraints = [
+            models.UniqueConstraint(fields=["tobe", "scenarie", "tekst"], name="unique_task_per_scenario")
+        ]
+
+    def __str__(self):
+        return self.tekst

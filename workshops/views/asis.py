@@ -13,7 +13,7 @@ from .. import brugsmoenster
 from ..forms import R2_FIELDS, AsIsForm
 from ..models import FUNKTIONER, OPRYDNING, AsIs, Workshop
 from ..selectors import fagomraader_with_completeness, in_scope, out_of_scope, sagsomraader_of
-from ..services import asis_save
+from ..services import phase_record_save
 from ..sheet import asis_of
 from ..sheet import in_scope as is_in_scope
 
@@ -101,7 +101,8 @@ class AsIsUpdateView(RoleRequiredMixin, FormView):
 
     def form_valid(self, form):
         try:
-            asis = asis_save(
+            asis = phase_record_save(
+                model=AsIs,
                 sagsomraade=self.sagsomraade,
                 user=self.request.user,
                 workshop=self.workshop,

@@ -1,0 +1,75 @@
+import django_filters
+from django.contrib.messages.views import SuccessMessageMixin
+from django.db.models import Q
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.views.generic import CreateView, UpdateView
+from django_filters.views import FilterView
+
+from ..forms import KontraktForm
+from ..models import ITSystem, Kontrakt
+from ..roles import ProjektlederRequiredMixin, RoleRequiredMixin
+
+
+class KontraktFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Søg", method="search")
+    itsystem = django_filters.ModelChoiceFilter(
+        label="IT-system", queryset=ITSystem.objects.all(), empty_label="Alle systemer"
+    )
+    type = django_filters.ChoiceFilter(
+        label="Kontrakttype", choices=Kontrakt.Type.choices, empty_label="Alle"
+    )
+    indkoebsform = django_filters.ChoiceFilter(
+        label="Indkøbsform", choices=Kontrakt.Indkoebsform.choices, empty_label="Alle"
+    )
+
+    class Meta:
+        model = Kontrakt
+        fields = []
+
+    def search(self, queryset, name, value):
+        for word in value.split():
+            queryset = queryset.filter(
+                Q(navn__icontains=word) | Q(leverandoer__icontains=word) | Q(itsystem__navn__icontains=word)
+            )
+        return queryset
+
+
+class KontraktListView(RoleRequiredMixin, FilterView):
+    """The contract overview, the next notice deadline first."""
+
+    filterset_class = KontraktFilter
+    template_name = "exitstrategi/kontrakt_list.html"
+    queryset = Kontrakt.objects.select_related("itsystem").prefetch_related("afventer_udfasning")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        rows = [(kontrakt, kontrakt.tidligste_exit(today)) for kontrakt in context["object_list"]]
+        far_future = today.replace(year=today.year + 1000)
+
+        def deadline(row):
+            exit_ = row[1]
+            if exit_ is None:
+                return far_future
+            return exit_.sidste_opsigelsesdag or exit_.dato
+
+        context["rows"] = sorted(rows, key=deadline)
+        context["kmd_sag"] = [row for row in rows if row[0].itsystem.type == ITSystem.Type.KMD_SAG]
+        return context
+
+
+class KontraktFormMixin(ProjektlederRequiredMixin, SuccessMessageMixin):
+    model = Kontrakt
+    form_class = KontraktForm
+    template_name = "exitstrategi/kontrakt_form.html"
+    success_url = reverse_lazy("kontrakt-list")
+    success_message = "Kontrakten «%(navn)s» er gemt."
+
+
+class KontraktCreateView(KontraktFormMixin, CreateView):
+    pass
+
+
+class KontraktUpdateView(KontraktFormMixin, UpdateView):
+    pass
