@@ -31,6 +31,7 @@ class Column:
 
 _columns: dict[str, Column] = {}
 _filters: dict[str, Callable[[], django_filters.Filter]] = {}
+_preparers: list[Callable[[list], None]] = []
 
 
 def register(*columns):
@@ -41,6 +42,19 @@ def register(*columns):
 def register_filter(name, factory):
     """factory() returns a fresh django-filter Filter, so each FilterSet class gets its own."""
     _filters[name] = factory
+
+
+def register_preparer(prepare_rows):
+    """prepare_rows(rows) sets attributes a column needs that cost a query for all rows at once."""
+    _preparers.append(prepare_rows)
+
+
+def prepare(rows):
+    """Make loaded rows ready for the column values: one query per preparer, not one per row."""
+    rows = also_in(rows)
+    for prepare_rows in _preparers:
+        prepare_rows(rows)
+    return rows
 
 
 def columns():

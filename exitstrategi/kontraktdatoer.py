@@ -102,3 +102,10 @@ def earliest_effect(today, exits_of_systems_left):
     """
     dates = [d for d in exits_of_systems_left if d is not None]
     return max([today, *dates])
+
+
+def dato_eller_kvartal(dato, kvartal):
+    """A date as 30.09.2027, or the quarter it ends as "3. kvartal 2027"."""
+    if dato is None:
+        return ""
+    return f"{(dato.month - 1) // 3 + 1}. kvartal {dato.year}" if kvartal else dato.strftime("%d.%m.%Y")

@@ -9,3 +9,4 @@ class WorkshopsConfig(AppConfig):
         from . import sheet
 
         sheet.register()
+        sheet.register_tobe()

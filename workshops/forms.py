@@ -1,9 +1,13 @@
+import re
+from datetime import date, datetime
+
 from django import forms
 
+from exitstrategi.kontraktdatoer import KVARTAL, period_end
 from exitstrategi.models import ITSystem
 
 from . import brugsmoenster
-from .models import FUNKTIONER, OPRYDNING, AsIs, Deltager, Workshop
+from .models import FUNKTIONER, LOESNINGER, OPRYDNING, AsIs, Deltager, ToBe, Workshop
 
 JA_NEJ_UBESVARET = [("ja", "Ja"), ("nej", "Nej"), ("", "Ikke besvaret")]
 R2_FIELDS = tuple(brugsmoenster.QUESTIONS)
@@ -164,3 +168,83 @@ class MaterialeForm(forms.Form):
 DeltagerFormSet = forms.inlineformset_factory(
     Workshop, Deltager, fields=["navn", "email", "rolle", "fagomraade"], extra=3, can_delete=True
 )
+
+
+QUARTER = re.compile(
+    r"^(?:K|Q)?\s*([1-4])\.?\s*(?:kvartal|K|Q)?\s*(\d{4})$|^(\d{4})\s*(?:K|Q)\s*([1-4])$", re.I
+)
+
+
+class UdbudField(forms.CharField):
+    """A date (30.09.2027 or 2027-09-30) or a quarter (K3 2027, 3. kvartal 2027): (date, is_quarter)."""
+
+    def to_python(self, value):
+        value = (super().to_python(value) or "").strip()
+        if not value:
+            return None, False
+        match = QUARTER.match(value)
+        if match:
+            quarter, year = (
+                (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+            )
+            return period_end(date(int(year), int(quarter) * 3, 1), KVARTAL), True
+        for pattern in ("%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y"):
+            try:
+                return datetime.strptime(value, pattern).date(), False
+            except ValueError:
+                continue
+        raise forms.ValidationError("Skriv en dato (fx 30.09.2027) eller et kvartal (fx K3 2027).")
+
+    def validate(self, value):
+        pass
+
+
+class ToBeForm(PhaseRecordForm):
+    system_fields = tuple(field for field, _label in LOESNINGER)
+    m2m_fields = ("markedsloesninger",)
+    udbud = UdbudField(
+        label="2. Hvornår skal løsningen på sagsområdet i udbud?",
+        required=False,
+        help_text="En dato (fx 30.09.2027) eller et kvartal (fx K3 2027).",
+    )
+
+    class Meta:
+        model = ToBe
+        fields = [
+            "markedsloesninger",
+            "markedsloesninger_note",
+            *(field for field, _label in LOESNINGER),
+            "forretningskritisk",
+            "kompleksitet",
+            "anbefalet_scenarie",
+            "begrundelse",
+            "anbefalet_paa",
+            "besluttet_scenarie",
+        ]
+        widgets = {
+            "markedsloesninger": forms.CheckboxSelectMultiple,
+            "markedsloesninger_note": forms.Textarea(attrs={"rows": 2}),
+            "forretningskritisk": forms.RadioSelect,
+            "kompleksitet": forms.RadioSelect,
+            "anbefalet_scenarie": forms.RadioSelect,
+            "besluttet_scenarie": forms.RadioSelect,
+            "begrundelse": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "udbud" in self.fields:
+            self.initial["udbud"] = self.instance.udbud_tekst
+        if "anbefalet_paa" in self.fields:
+            self.fields["anbefalet_paa"].queryset = Workshop.objects.exclude(type=Workshop.Type.ASIS)
+        if "markedsloesninger" in self.fields:
+            self.fields["markedsloesninger"].queryset = ITSystem.objects.exclude(type=ITSystem.Type.KMD_SAG)
+
+    def service_kwargs(self):
+        kwargs = super().service_kwargs()
+        if "udbud" in kwargs["values"]:
+            kwargs["values"]["udbud_dato"], kwargs["values"]["udbud_kvartal"] = kwargs["values"].pop("udbud")
+        return kwargs
+
+
+TOBE_ANSWERS = tuple(name for name in ToBeForm.base_fields if name not in ("besluttet_scenarie", "version"))

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from exitstrategi.kontraktdatoer import dato_eller_kvartal
 from exitstrategi.models import Fagomraade, ITSystem, Sagsomraade
 
 from . import brugsmoenster, loesningsscenarier, planlaegning
@@ -372,6 +373,10 @@ class ToBe(PhaseRecord):
             + list(asis.monopolbrud_tsa_systemer.all())
         )
         return loesningsscenarier.afvent_ky_ksd(self.anbefalet_scenarie, uses_monopoly)
+
+    @property
+    def udbud_tekst(self):
+        return dato_eller_kvartal(self.udbud_dato, self.udbud_kvartal)
 
     @property
     def scenarie_tekst(self):

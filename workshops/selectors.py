@@ -1,7 +1,10 @@
 from django.db.models import Count, Q
 
 from exitstrategi import dokumentationsark
-from exitstrategi.models import Fagomraade
+from exitstrategi.models import Fagomraade, Kontrakt
+
+from . import loesningsscenarier
+from .models import ToBe
 
 IN_SCOPE = Q(screening__anvender_kmd_sag="ja")
 
@@ -28,3 +31,65 @@ def in_scope(queryset):
 
 def out_of_scope(queryset):
     return queryset.exclude(IN_SCOPE)
+
+
+TOBE_SCOPE = IN_SCOPE & Q(asis__brugsmoenster__in=loesningsscenarier.I_TOBE)
+
+
+def fagomraader_with_recommendations():
+    """Fagområder with their number of C/D sagsområder and how many have a recommended scenario."""
+    scope = Q(
+        sagsomraader__screening__anvender_kmd_sag="ja",
+        sagsomraader__asis__brugsmoenster__in=loesningsscenarier.I_TOBE,
+    )
+    return Fagomraade.objects.annotate(
+        i_tobe=Count("sagsomraader", filter=scope),
+        anbefalet=Count(
+            "sagsomraader", filter=scope & Q(sagsomraader__tobe__anbefalet_scenarie__isnull=False)
+        ),
+    ).order_by("navn")
+
+
+def scenarie_counts():
+    """How many C/D sagsområder are recommended each scenario: {1: n, 2: n, 3: n, 4: n}."""
+    counts = dict.fromkeys(loesningsscenarier.SCENARIER, 0)
+    rows = (
+        ToBe.objects.filter(
+            sagsomraade__screening__anvender_kmd_sag="ja",
+            sagsomraade__asis__brugsmoenster__in=loesningsscenarier.I_TOBE,
+        )
+        .exclude(anbefalet_scenarie=None)
+        .values_list("anbefalet_scenarie")
+        .annotate(n=Count("pk"))
+    )
+    counts.update(dict(rows))
+    return counts
+
+
+def exits_by_system(today):
+    """{IT system id: the day its last contract can end at the earliest} for systems with contracts.
+
+    A system whose contract waits for a phase-out date that is not known yet maps to None.
+    """
+    exits = {}
+    for kontrakt in Kontrakt.objects.prefetch_related("afventer_udfasning"):
+        exit_ = kontrakt.tidligste_exit(today)
+        known = exits.get(kontrakt.itsystem_id, today)
+        if exit_ is None or known is None:
+            exits[kontrakt.itsystem_id] = None
+        else:
+            exits[kontrakt.itsystem_id] = max(known, exit_.dato)
+    return exits
+
+
+def notice_deadlines_by_system(today):
+    """{IT system id: (last day to give notice, contract)} — the first deadline per system."""
+    deadlines = {}
+    for kontrakt in Kontrakt.objects.prefetch_related("afventer_udfasning"):
+        exit_ = kontrakt.tidligste_exit(today)
+        if exit_ is None or exit_.sidste_opsigelsesdag is None:
+            continue
+        known = deadlines.get(kontrakt.itsystem_id)
+        if known is None or exit_.sidste_opsigelsesdag < known[0]:
+            deadlines[kontrakt.itsystem_id] = (exit_.sidste_opsigelsesdag, kontrakt)
+    return deadlines

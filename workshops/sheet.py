@@ -2,13 +2,15 @@
 
 import django_filters
 from django.db.models import Q
+from django.utils import timezone
 
-from exitstrategi import dokumentationsark, history, systemoverblik
+from exitstrategi import dokumentationsark, history, kontraktdatoer, systemoverblik
 from exitstrategi.dokumentationsark import Column
 from screening.models import Screening, screening_of
 
-from . import brugsmoenster
-from .models import FUNKTIONER, OPRYDNING, Arkivering, AsIs, JaNej
+from . import brugsmoenster, loesningsscenarier
+from .models import FUNKTIONER, LOESNINGER, OPRYDNING, Arkivering, AsIs, JaNej, Kompleksitet, ToBe
+from .selectors import TOBE_SCOPE, exits_by_system
 
 PHASE = "Fase 2: As-is"
 ASIS_SYSTEMS = tuple(f"asis__{field}" for field, _label in FUNKTIONER)
@@ -240,3 +242,202 @@ def _usage(system):
                 yield asis.sagsomraade, label[3:]
         if system in asis.monopolbrud_tsa_systemer.all():
             yield asis.sagsomraade, "Monopolbrud/TSA"
+
+
+TOBE_PHASE = "Fase 3: To-be"
+
+
+def tobe_of(sagsomraade):
+    try:
+        return sagsomraade.tobe
+    except ToBe.DoesNotExist:
+        return None
+
+
+def tobe_in_scope(sagsomraade):
+    """To-be covers the sagsområder screened Ja whose brugsmønster is C or D."""
+    asis = asis_of(sagsomraade)
+    return in_scope(sagsomraade) and asis is not None and asis.brugsmoenster in loesningsscenarier.I_TOBE
+
+
+def tidligste_virkning(sagsomraade, exits, today):
+    """The earliest day the recommended scenario can take effect: when the contracts of the systems
+    it moves away from (As-is systems not among the preferred To-be solutions) have ended.
+    None while unknown (no recommendation, or a contract waits for an unknown phase-out date)."""
+    asis, tobe = asis_of(sagsomraade), tobe_of(sagsomraade)
+    if asis is None or tobe is None or not tobe.anbefalet_scenarie:
+        return None
+    current = {getattr(asis, f"{field}_id") for field, _label in FUNKTIONER} - {None}
+    future = {getattr(tobe, f"{field}_id") for field, _label in LOESNINGER} - {None}
+    left = current - future
+    if any(system in exits and exits[system] is None for system in left):
+        return None
+    return kontraktdatoer.earliest_effect(today, [exits.get(system) for system in left])
+
+
+def _prepare_tidligste_virkning(rows):
+    today = timezone.localdate()
+    exits = exits_by_system(today)
+    for row in rows:
+        row.tidligste_virkning = tidligste_virkning(row, exits, today)
+
+
+def _tobe_value(get):
+    def value(row):
+        tobe = tobe_of(row)
+        return get(tobe) if tobe is not None and tobe_in_scope(row) else ""
+
+    return value
+
+
+def _filter_tobe(field):
+    def apply(queryset, name, value):
+        return queryset.filter(TOBE_SCOPE, **{f"tobe__{field}": value})
+
+    return apply
+
+
+def register_tobe():
+    loesning_columns = [
+        Column(
+            f"tobe_{field}",
+            f"4{label[0]} Foretrukken: {label[3:]}",
+            TOBE_PHASE,
+            _tobe_value(lambda tobe, f=field: str(getattr(tobe, f) or "")),
+            width=16,
+            related=(f"tobe__{field}",),
+            fields=(field,),
+        )
+        for field, label in LOESNINGER
+    ]
+    dokumentationsark.register(
+        Column(
+            "tobe_udbud",
+            "2. Udbud senest",
+            TOBE_PHASE,
+            _tobe_value(lambda tobe: tobe.udbud_tekst),
+            width=14,
+            sort="tobe__udbud_dato",
+            related=("tobe",),
+            fields=("udbud",),
+        ),
+        Column(
+            "tobe_marked",
+            "3. Løsninger på markedet",
+            TOBE_PHASE,
+            _tobe_value(
+                lambda tobe: "; ".join(
+                    [s.navn for s in tobe.markedsloesninger.all()]
+                    + ([tobe.markedsloesninger_note] if tobe.markedsloesninger_note else [])
+                )
+            ),
+            width=24,
+            related=("tobe",),
+            prefetch=("tobe__markedsloesninger",),
+            fields=("markedsloesninger", "markedsloesninger_note"),
+        ),
+        *loesning_columns,
+        Column(
+            "tobe_forretningskritisk",
+            "5. Forretningskritisk",
+            TOBE_PHASE,
+            _tobe_value(lambda tobe: tobe.get_forretningskritisk_display()),
+            choices=tuple(JaNej.labels),
+            width=12,
+            sort="tobe__forretningskritisk",
+            related=("tobe",),
+            fields=("forretningskritisk",),
+        ),
+        Column(
+            "tobe_kompleksitet",
+            "6. Kompleksitet af oprydning",
+            TOBE_PHASE,
+            _tobe_value(lambda tobe: tobe.get_kompleksitet_display()),
+            choices=tuple(Kompleksitet.labels),
+            width=12,
+            related=("tobe",),
+            fields=("kompleksitet",),
+        ),
+        Column(
+            "tobe_scenarie",
+            "Anbefalet løsningsscenarie",
+            TOBE_PHASE,
+            _tobe_value(lambda tobe: tobe.anbefalet_scenarie or ""),
+            choices=tuple(str(n) for n in loesningsscenarier.SCENARIER),
+            width=12,
+            sort="tobe__anbefalet_scenarie",
+            related=("tobe",),
+            fields=("anbefalet_scenarie", "begrundelse", "anbefalet_paa"),
+        ),
+        Column(
+            "tobe_afvent",
+            "Afvent KY/KSD",
+            TOBE_PHASE,
+            _tobe_value(lambda tobe: "Ja" if tobe.afvent_ky_ksd else ""),
+            width=10,
+            related=("tobe",),
+        ),
+        Column(
+            "tobe_begrundelse",
+            "Begrundelse",
+            TOBE_PHASE,
+            _tobe_value(lambda tobe: tobe.begrundelse),
+            width=30,
+            related=("tobe",),
+        ),
+        Column(
+            "tobe_workshop",
+            "Anbefalet på workshop",
+            TOBE_PHASE,
+            _tobe_value(lambda tobe: str(tobe.anbefalet_paa or "")),
+            width=20,
+            related=("tobe__anbefalet_paa",),
+        ),
+        Column(
+            "tobe_besluttet",
+            "Besluttet løsningsscenarie",
+            TOBE_PHASE,
+            _tobe_value(lambda tobe: tobe.besluttet_scenarie or ""),
+            choices=tuple(str(n) for n in loesningsscenarier.SCENARIER),
+            width=12,
+            related=("tobe",),
+        ),
+        Column(
+            "tobe_virkning",
+            "Tidligste virkning",
+            TOBE_PHASE,
+            lambda row: getattr(row, "tidligste_virkning", None) or "",
+            width=14,
+        ),
+        Column(
+            "tobe_scope",
+            "Indgår i To-be",
+            TOBE_PHASE,
+            lambda row: "Ja" if tobe_in_scope(row) else _tobe_reason(row),
+            width=18,
+            related=("asis", "screening"),
+        ),
+    )
+    for name, label, field, choices in [
+        ("scenarie", "Løsningsscenarie", "anbefalet_scenarie", loesningsscenarier.CHOICES),
+        ("forretningskritisk", "Forretningskritisk?", "forretningskritisk", JaNej.choices),
+        ("kompleksitet", "Kompleksitet", "kompleksitet", Kompleksitet.choices),
+    ]:
+        dokumentationsark.register_filter(
+            name,
+            lambda label=label, field=field, choices=choices: django_filters.ChoiceFilter(
+                label=label, choices=choices, method=_filter_tobe(field), empty_label="Alle"
+            ),
+        )
+    dokumentationsark.register_preparer(_prepare_tidligste_virkning)
+    history.register_source(lambda sagsomraade: ToBe.history.filter(sagsomraade_id=sagsomraade.pk))
+
+
+def _tobe_reason(row):
+    """Why a sagsområde is not assessed in To-be."""
+    if not in_scope(row):
+        return "Nej: ikke screenet Ja"
+    asis = asis_of(row)
+    if asis is None or not asis.brugsmoenster:
+        return "Afventer brugsmønster"
+    return f"Nej: brugsmønster {asis.brugsmoenster}"

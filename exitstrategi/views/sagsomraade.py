@@ -24,7 +24,7 @@ class SagsomraadeDetailView(RoleRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         sagsomraade = get_sagsomraade(self.kwargs["slug"], self.kwargs["kle"])
-        dokumentationsark.also_in([sagsomraade])
+        dokumentationsark.prepare([sagsomraade])
         columns = dokumentationsark.columns()
         sections = [
             (phase, [(c.header, c.value(sagsomraade)) for c in phase_columns])

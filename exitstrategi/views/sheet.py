@@ -24,7 +24,7 @@ class DokumentationsarkView(RoleRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         filterset, rows = filtered_sheet(self.request)
         page = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("side"))
-        page_rows = dokumentationsark.also_in(list(page.object_list))
+        page_rows = dokumentationsark.prepare(list(page.object_list))
         columns = dokumentationsark.columns()
         return super().get_context_data(
             filter=filterset,
@@ -41,7 +41,7 @@ class DokumentationsarkExportView(RoleRequiredMixin, View):
 
     def get(self, request):
         _filterset, rows = filtered_sheet(request)
-        rows = dokumentationsark.also_in(list(rows))
+        rows = dokumentationsark.prepare(list(rows))
         workbook = dokumentationsark_workbook(rows, dokumentationsark.columns())
         response = HttpResponse(workbook_bytes(workbook), content_type=XLSX)
         filename = f"dokumentationsark-{timezone.localdate():%Y-%m-%d}.xlsx"

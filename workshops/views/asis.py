@@ -1,21 +1,16 @@
-from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.generic import FormView, TemplateView
+from django.shortcuts import get_object_or_404
+from django.views.generic import TemplateView
 
-from exitstrategi.concurrency import ConcurrentEditError
 from exitstrategi.models import Fagomraade
-from exitstrategi.roles import RoleRequiredMixin, can_edit_fagomraade, require_edit
-from exitstrategi.views.sagsomraade import get_sagsomraade
+from exitstrategi.roles import RoleRequiredMixin, can_edit_fagomraade
 
 from .. import brugsmoenster
 from ..forms import R2_FIELDS, AsIsForm
-from ..models import FUNKTIONER, OPRYDNING, AsIs, Workshop
+from ..models import FUNKTIONER, OPRYDNING, AsIs
 from ..selectors import fagomraader_with_completeness, in_scope, out_of_scope, sagsomraader_of
-from ..services import phase_record_save
 from ..sheet import asis_of
 from ..sheet import in_scope as is_in_scope
+from .phase import PhaseRecordUpdateView
 
 
 class KortlaegningView(RoleRequiredMixin, TemplateView):
@@ -49,42 +44,27 @@ class FagomraadeAsIsView(RoleRequiredMixin, TemplateView):
         )
 
 
-class AsIsUpdateView(RoleRequiredMixin, FormView):
-    """All As-is questions for one sagsområde; ?workshop=N records the workshop as the source."""
+class AsIsUpdateView(PhaseRecordUpdateView):
+    """All As-is questions for one sagsområde."""
 
     template_name = "workshops/asis_form.html"
     form_class = AsIsForm
-    only = None
+    model = AsIs
+    list_url_name = "workshops:fagomraade-asis"
+    out_of_scope_message = "Sagsområdet er ikke screenet Ja og indgår derfor ikke i kortlægningen."
 
-    def authorize(self):
-        self.sagsomraade = get_sagsomraade(self.kwargs["slug"], self.kwargs["kle"])
-        require_edit(self.request.user, self.sagsomraade.fagomraade)
-        self.asis = asis_of(self.sagsomraade) or AsIs(sagsomraade=self.sagsomraade)
-        # Before the form binds: a ModelForm writes the submitted answers onto its instance.
-        self.mangler = self.asis.mangler() if self.asis.pk else None
-        workshop_id = self.request.POST.get("workshop") or self.request.GET.get("workshop")
-        self.workshop = Workshop.objects.filter(pk=workshop_id).first() if workshop_id else None
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": self.asis, "only": self.only}
-
-    def get_initial(self):
-        return {"version": self.asis.version}
+    record_of = staticmethod(asis_of)
+    in_scope = staticmethod(is_in_scope)
 
     def get_context_data(self, **kwargs):
         form = kwargs.get("form") or self.get_form()
         kwargs["form"] = form
         return super().get_context_data(
+            asis=self.record,
             systemfelter=[
                 (form[field], form[f"ny_{field}"]) for field, _label in FUNKTIONER if field in form.fields
             ],
             oprydningsfelter=[form[field] for field, _label in OPRYDNING if field in form.fields],
-            sagsomraade=self.sagsomraade,
-            asis=self.asis,
-            in_scope=is_in_scope(self.sagsomraade),
-            mangler=self.mangler,
-            workshop=self.workshop,
-            next=self.request.GET.get("next", ""),
             tree=brugsmoenster.TREE,
             typer={
                 code: {"i_dag": today, "afhaengighed": dep}
@@ -93,35 +73,11 @@ class AsIsUpdateView(RoleRequiredMixin, FormView):
             **kwargs,
         )
 
-    def post(self, request, *args, **kwargs):
-        if not is_in_scope(self.sagsomraade):
-            messages.error(request, "Sagsområdet er ikke screenet Ja og indgår derfor ikke i kortlægningen.")
-            return redirect(self.sagsomraade)
-        return super().post(request, *args, **kwargs)
-
-    def form_valid(self, form):
-        try:
-            asis = phase_record_save(
-                model=AsIs,
-                sagsomraade=self.sagsomraade,
-                user=self.request.user,
-                workshop=self.workshop,
-                **form.service_kwargs(),
-            )
-        except ConcurrentEditError as error:
-            form.add_error(None, error.message)
-            return self.form_invalid(form)
+    def saved_message(self, record):
         text = f"As-is for {self.sagsomraade.kle.nummer} er gemt."
-        if asis.brugsmoenster:
-            text += f" Brugsmønster: {asis.get_brugsmoenster_display()}."
-        messages.success(self.request, text)
-        return redirect(self.success_url_for())
-
-    def success_url_for(self):
-        target = self.request.POST.get("next", "")
-        if target and url_has_allowed_host_and_scheme(target, {self.request.get_host()}):
-            return target
-        return reverse("workshops:fagomraade-asis", args=[self.sagsomraade.fagomraade.slug])
+        if record.brugsmoenster:
+            text += f" Brugsmønster: {record.get_brugsmoenster_display()}."
+        return text
 
 
 class BrugsmoensterWizardView(AsIsUpdateView):

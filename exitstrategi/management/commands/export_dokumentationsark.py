@@ -11,6 +11,6 @@ class Command(BaseCommand):
         parser.add_argument("out", help="Filnavn, fx dokumentationsark.xlsx")
 
     def handle(self, *args, out, **options):
-        rows = dokumentationsark.also_in(list(dokumentationsark.queryset()))
+        rows = dokumentationsark.prepare(list(dokumentationsark.queryset()))
         dokumentationsark_workbook(rows, dokumentationsark.columns()).save(out)
         self.stdout.write(f"{len(rows)} sagsområder er gemt i {out}.")
