@@ -120,3 +120,22 @@ def ja_sagsomraade(sagsomraade):
 
     Screening.objects.create(sagsomraade=sagsomraade, anvender_kmd_sag="ja")
     return sagsomraade
+
+
+@pytest.fixture
+def c_sagsomraade(ja_sagsomraade, systemer):
+    """Borgerservice's sagsområde mapped as brugsmønster C: KMD Opera with KMD Sag for notes."""
+    from workshops.models import AsIs
+
+    AsIs.objects.create(
+        sagsomraade=ja_sagsomraade,
+        q1=True,
+        q2=True,
+        q3=False,
+        system_sager=systemer["KMD Opera"],
+        system_journalnotater=systemer["KMD Sag"],
+        system_adviser=systemer["KMD Sag"],
+        system_dokumenter=systemer["KMD Sag"],
+        system_overblik=systemer["KMD Sag"],
+    )
+    return ja_sagsomraade

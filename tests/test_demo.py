@@ -1,10 +1,11 @@
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
-from exitstrategi.models import Fagomraade, Sagsomraade
+from exitstrategi.models import Fagomraade, Kontrakt, Sagsomraade
 from exitstrategi.roles import Rolle, rolle_for
 from screening.models import Screening
-from workshops.models import AsIs, Workshop
+from workshops.models import AsIs, Strategi, ToBe, Workshop
 
 
 def counts():
@@ -39,6 +40,20 @@ def test_the_demo_maps_every_brugsmoenster_and_plans_a_workshop_of_each_type(db,
     assert opera_c.exists() and manual_d.exists()
     assert set(Workshop.objects.values_list("type", flat=True)) == {"asis", "tobe", "kombineret"}
     assert not AsIs.objects.exclude(sagsomraade__screening__anvender_kmd_sag="ja").exists()
+
+
+def test_the_demo_recommends_every_scenario_on_c_and_d_areas_with_contracts_and_strategies(db, settings):
+    settings.DEBUG = True
+    call_command("load_demo")
+
+    assert set(ToBe.objects.values_list("anbefalet_scenarie", flat=True)) == {1, 2, 3, 4}
+    assert set(ToBe.objects.values_list("sagsomraade__asis__brugsmoenster", flat=True)) <= {"C", "D"}
+    c_and_d = AsIs.objects.filter(brugsmoenster__in=["C", "D"]).count()
+    assert ToBe.objects.count() > c_and_d / 2  # most C/D areas
+    assert any(t.afvent_ky_ksd for t in ToBe.objects.all())
+    kmd_sag = Kontrakt.objects.get(itsystem__navn="KMD Sag")
+    assert kmd_sag.tidligste_exit(timezone.localdate()) is not None
+    assert Strategi.objects.count() >= 3
 
 
 def test_the_demo_has_one_user_per_role_who_can_log_in(client, db, settings):

@@ -5,9 +5,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from exitstrategi.models import KLE, Fagomraade, Sagsomraade
+from exitstrategi.models import KLE, Fagomraade, Kontrakt, Sagsomraade
 from screening.models import Screening
-from workshops.models import AsIs
+from workshops.models import AsIs, ToBe
 
 SHEET = reverse("dokumentationsark")
 EXPORT = reverse("dokumentationsark-export")
@@ -154,3 +154,42 @@ def test_the_sheet_stays_at_a_fixed_number_of_queries_with_2000_sagsomraader(
     with django_assert_max_num_queries(12):
         response = client.get(EXPORT)
     assert load_workbook(BytesIO(response.content))["Dokumentationsark"].max_row == 2001
+
+
+def test_to_be_columns_filters_and_the_earliest_effect_from_the_contracts(
+    login, laeser, c_sagsomraade, systemer, fremmed_sagsomraade
+):
+    from django.utils import timezone
+
+    from exitstrategi.kontraktdatoer import earliest_exit
+
+    opera = Kontrakt.objects.create(itsystem=systemer["KMD Opera"], navn="Opera", opsigelsesvarsel=6)
+    ToBe.objects.create(
+        sagsomraade=c_sagsomraade,
+        anbefalet_scenarie=2,
+        forretningskritisk="ja",
+        kompleksitet="hoej",
+        loesning_sager=systemer["SBSYS"],
+        loesning_journalnotater=systemer["SBSYS"],
+    )
+    client = login(laeser)
+
+    for params, expected in [
+        ({"scenarie": 2}, ["32.06.00"]),
+        ({"scenarie": 1}, []),
+        ({"forretningskritisk": "ja"}, ["32.06.00"]),
+        ({"kompleksitet": "lav"}, []),
+    ]:
+        assert numbers(client.get(SHEET, params)) == expected, params
+    sheet = open_export(client.get(EXPORT))["Dokumentationsark"]
+    header = [cell.value for cell in sheet[1]]
+    rows = {row[1]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    effect = rows["32.06.00"][header.index("Tidligste virkning")]
+    assert effect.date() == earliest_exit(opera.vilkaar, timezone.localdate()).dato  # leaving KMD Opera
+    assert rows["32.06.00"][header.index("Anbefalet løsningsscenarie")] == 2
+    assert rows["32.24.04"][header.index("Anbefalet løsningsscenarie")] is None  # not a C/D area
+    assert rows["32.24.04"][header.index("Indgår i To-be")] == "Nej: ikke screenet Ja"
+    found = dropdowns(sheet)
+    assert found["6. Kompleksitet af oprydning"] == '"Lav,Middel,Høj"'
+    assert found["Anbefalet løsningsscenarie"] == '"1,2,3,4"'
+    assert found["5. Forretningskritisk"] == '"Ja,Nej"'

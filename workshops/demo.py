@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from exitstrategi.models import Fagomraade, ITSystem, Sagsomraade
 
+from . import demo_tobe
 from .models import AsIs, Workshop
 from .services import phase_record_save
 
@@ -241,3 +242,4 @@ def load(out):
                     )
     total, workshops = AsIs.objects.count(), Workshop.objects.count()
     out(f"As-is: {created} sagsområder kortlagt, {total} i alt; workshops: {workshops}.")
+    demo_tobe.load(out)

@@ -7,7 +7,7 @@ from exitstrategi.kontraktdatoer import KVARTAL, period_end
 from exitstrategi.models import ITSystem
 
 from . import brugsmoenster
-from .models import FUNKTIONER, LOESNINGER, OPRYDNING, AsIs, Deltager, ToBe, Workshop
+from .models import FUNKTIONER, LOESNINGER, OPRYDNING, AsIs, Deltager, Strategi, ToBe, Workshop
 
 JA_NEJ_UBESVARET = [("ja", "Ja"), ("nej", "Nej"), ("", "Ikke besvaret")]
 R2_FIELDS = tuple(brugsmoenster.QUESTIONS)
@@ -137,6 +137,8 @@ class WorkshopForm(forms.ModelForm):
             "max_deltagere",
             "invitation_sendt",
             "noter",
+            "tobe_strategier",
+            "strategier",
         ]
         widgets = {
             "start": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -144,6 +146,8 @@ class WorkshopForm(forms.ModelForm):
             "invitation_sendt": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "fagomraader": forms.CheckboxSelectMultiple,
             "noter": forms.Textarea(attrs={"rows": 3}),
+            "tobe_strategier": forms.Textarea(attrs={"rows": 3}),
+            "strategier": forms.CheckboxSelectMultiple,
         }
 
     def __init__(self, *args, **kwargs):
@@ -248,3 +252,29 @@ class ToBeForm(PhaseRecordForm):
 
 
 TOBE_ANSWERS = tuple(name for name in ToBeForm.base_fields if name not in ("besluttet_scenarie", "version"))
+
+
+STRATEGI_FILTYPER = ["pdf", "docx", "doc", "odt", "xlsx", "pptx", "txt"]
+STRATEGI_MAKS_MB = 20
+
+
+class StrategiForm(forms.ModelForm):
+    link = forms.URLField(label="Link", required=False, assume_scheme="https")
+
+    class Meta:
+        model = Strategi
+        fields = ["titel", "type", "dato", "ejer", "link", "fil", "resume"]
+        widgets = {
+            "dato": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "resume": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {"fil": f"PDF, Word, Excel, PowerPoint eller tekst, højst {STRATEGI_MAKS_MB} MB."}
+
+    def clean_fil(self):
+        fil = self.cleaned_data.get("fil")
+        if fil and hasattr(fil, "size"):
+            if fil.name.rsplit(".", 1)[-1].lower() not in STRATEGI_FILTYPER:
+                raise forms.ValidationError(f"Filtypen er ikke tilladt. Brug {', '.join(STRATEGI_FILTYPER)}.")
+            if fil.size > STRATEGI_MAKS_MB * 1024 * 1024:
+                raise forms.ValidationError(f"Filen er for stor; højst {STRATEGI_MAKS_MB} MB.")
+        return fil

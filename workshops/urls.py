@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import asis, wall, workshop
+from .views import asis, strategi, tobe, wall, workshop
 
 app_name = "workshops"
 SAGSOMRAADE = "<slug:slug>/<str:kle>"
@@ -13,6 +13,15 @@ urlpatterns = [
     path("kortlaegning/<slug:slug>/", asis.FagomraadeAsIsView.as_view(), name="fagomraade-asis"),
     path(f"kortlaegning/{SAGSOMRAADE}/", asis.AsIsUpdateView.as_view(), name="asis-update"),
     path(f"kortlaegning/{SAGSOMRAADE}/brugsmoenster/", asis.BrugsmoensterWizardView.as_view(), name="wizard"),
+    path("vurdering/", tobe.VurderingView.as_view(), name="vurdering"),
+    path("vurdering/<slug:slug>/", tobe.FagomraadeToBeView.as_view(), name="fagomraade-tobe"),
+    path(f"vurdering/{SAGSOMRAADE}/", tobe.ToBeUpdateView.as_view(), name="tobe-update"),
+    path(f"vurdering/{SAGSOMRAADE}/beslutning/", tobe.BeslutningView.as_view(), name="tobe-beslutning"),
+    path(f"vurdering/{SAGSOMRAADE}/opgaver/", tobe.OpgaverView.as_view(), name="tobe-opgaver"),
+    path("strategier/", strategi.StrategiListView.as_view(), name="strategi-list"),
+    path("strategier/ny/", strategi.StrategiCreateView.as_view(), name="strategi-create"),
+    path("strategier/<int:pk>/rediger/", strategi.StrategiUpdateView.as_view(), name="strategi-update"),
+    path("strategier/<int:pk>/fil/", strategi.StrategiFilView.as_view(), name="strategi-fil"),
     path("workshops/", workshop.WorkshopListView.as_view(), name="workshop-list"),
     path("workshops/ny/", workshop.WorkshopCreateView.as_view(), name="workshop-create"),
     path("workshops/<int:pk>/", workshop.WorkshopDetailView.as_view(), name="workshop-detail"),

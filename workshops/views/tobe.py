@@ -1,0 +1,156 @@
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.views.generic import TemplateView, View
+
+from exitstrategi.models import Fagomraade
+from exitstrategi.roles import ProjektlederRequiredMixin, RoleRequiredMixin, can_edit_fagomraade, require_edit
+from exitstrategi.views.sagsomraade import get_sagsomraade
+
+from .. import loesningsscenarier
+from ..forms import TOBE_ANSWERS, ToBeForm
+from ..models import FUNKTIONER, LOESNINGER, Opgave, ToBe
+from ..selectors import (
+    fagomraader_with_recommendations,
+    in_scope,
+    notice_deadlines_by_system,
+    sagsomraader_of,
+    scenarie_counts,
+)
+from ..services import tobe_save
+from ..sheet import asis_of, tobe_in_scope, tobe_of
+from .phase import PhaseRecordUpdateView
+
+
+class VurderingView(RoleRequiredMixin, TemplateView):
+    """Fase 3 overview: recommendations per fagområde and how many areas each scenario gets."""
+
+    template_name = "workshops/vurdering.html"
+
+    def get_context_data(self, **kwargs):
+        fagomraader = list(fagomraader_with_recommendations())
+        counts = scenarie_counts()
+        return super().get_context_data(
+            fagomraader=fagomraader,
+            total={
+                "i_tobe": sum(f.i_tobe for f in fagomraader),
+                "anbefalet": sum(f.anbefalet for f in fagomraader),
+            },
+            scenarier=[(n, title, counts[n]) for n, (title, _tasks) in loesningsscenarier.SCENARIER.items()],
+            **kwargs,
+        )
+
+
+class FagomraadeToBeView(RoleRequiredMixin, TemplateView):
+    template_name = "workshops/fagomraade_tobe.html"
+
+    def get_context_data(self, **kwargs):
+        fagomraade = get_object_or_404(Fagomraade, slug=self.kwargs["slug"])
+        rows = list(in_scope(sagsomraader_of([fagomraade])))
+        assessed = [s for s in rows if tobe_in_scope(s)]
+        return super().get_context_data(
+            fagomraade=fagomraade,
+            assessed=[
+                (s, tobe_of(s), tobe_of(s).mangler() if tobe_of(s) else ["Ikke vurderet endnu"])
+                for s in assessed
+            ],
+            excluded=[(s, asis_of(s)) for s in rows if not tobe_in_scope(s)],
+            can_edit=can_edit_fagomraade(self.request.user, fagomraade),
+            **kwargs,
+        )
+
+
+class ToBeUpdateView(PhaseRecordUpdateView):
+    """To-be questions 2–6 and the recommended scenario for one C/D sagsområde."""
+
+    template_name = "workshops/tobe_form.html"
+    form_class = ToBeForm
+    model = ToBe
+    record_of = staticmethod(tobe_of)
+    in_scope = staticmethod(tobe_in_scope)
+    only = TOBE_ANSWERS
+    list_url_name = "workshops:fagomraade-tobe"
+    out_of_scope_message = "Kun sagsområder med brugsmønster C eller D vurderes i To-be."
+
+    def save(self, form):
+        return tobe_save(
+            sagsomraade=self.sagsomraade,
+            user=self.request.user,
+            workshop=self.workshop,
+            **form.service_kwargs(),
+        )
+
+    def get_context_data(self, **kwargs):
+        form = kwargs.get("form") or self.get_form()
+        kwargs["form"] = form
+        asis = asis_of(self.sagsomraade)
+        return super().get_context_data(
+            asis=asis,
+            udbud_forslag=self.udbud_forslag(asis),
+            loesningsfelter=[
+                (form[field], form[f"ny_{field}"], getattr(asis, f"{asis_field}", None) if asis else None)
+                for (field, _label), (asis_field, _l) in zip(LOESNINGER, FUNKTIONER, strict=True)
+            ],
+            opgaver=list(self.record.opgaver.all()) if self.record.pk else [],
+            statusser=Opgave.Status.choices,
+            beslutning=ToBeForm(
+                instance=self.record, only=("besluttet_scenarie",), initial={"version": self.record.version}
+            ),
+            **kwargs,
+        )
+
+    def udbud_forslag(self, asis):
+        """The first notice deadline among the contracts of the systems the area uses today."""
+        if asis is None:
+            return None
+        deadlines = notice_deadlines_by_system(timezone.localdate())
+        found = [
+            deadlines[getattr(asis, f"{f}_id")]
+            for f, _label in FUNKTIONER
+            if getattr(asis, f"{f}_id") in deadlines
+        ]
+        return min(found, key=lambda item: item[0]) if found else None
+
+
+class BeslutningView(ToBeUpdateView):
+    """The project leader's decision, kept apart from the workshop's recommendation."""
+
+    allowed_roles = ProjektlederRequiredMixin.allowed_roles
+    http_method_names = ["post"]
+    only = ("besluttet_scenarie",)
+
+    def form_invalid(self, form):
+        messages.error(self.request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect(self.success_url_for())
+
+    def saved_message(self, record):
+        return f"Beslutningen for {self.sagsomraade.kle.nummer} er gemt."
+
+    def success_url_for(self):
+        return tobe_url(self.sagsomraade)
+
+
+class OpgaverView(RoleRequiredMixin, View):
+    """Status per task of the recommended scenario."""
+
+    def authorize(self):
+        self.sagsomraade = get_sagsomraade(self.kwargs["slug"], self.kwargs["kle"])
+        require_edit(self.request.user, self.sagsomraade.fagomraade)
+
+    def post(self, request, slug, kle):
+        tobe = get_object_or_404(ToBe, pk=self.sagsomraade.pk)
+        valid = set(Opgave.Status.values)
+        with transaction.atomic():
+            for task in tobe.opgaver.select_for_update():
+                status = request.POST.get(f"status-{task.pk}")
+                if status in valid and status != task.status:
+                    task.status = status
+                    task.save(update_fields=["status"])
+        messages.success(request, "Opgavernes status er gemt.")
+        return redirect(tobe_url(self.sagsomraade))
+
+
+def tobe_url(sagsomraade):
+    return reverse("workshops:tobe-update", args=[sagsomraade.fagomraade.slug, sagsomraade.kle.nummer])
