@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import django_filters
-from django.db.models import Q
 
+from .filters import free_text_filter
 from .models import KLE, Fagomraade, Sagsomraade
 
 
@@ -71,18 +71,6 @@ def queryset():
     return Sagsomraade.objects.select_related(*sorted(related)).prefetch_related(*sorted(prefetch))
 
 
-def _free_text(queryset, name, value):
-    for word in value.split():
-        queryset = queryset.filter(
-            Q(kle__nummer__startswith=word)
-            | Q(titel__icontains=word)
-            | Q(kle__titel__icontains=word)
-            | Q(noter__icontains=word)
-            | Q(fagomraade__navn__icontains=word)
-        )
-    return queryset
-
-
 def _hovedgruppe(queryset, name, value):
     return queryset.filter(kle__nummer__startswith=f"{value.nummer}.")
 
@@ -91,7 +79,13 @@ def filterset_class():
     """A FilterSet of the core filters, every registered filter and sorting by any sortable column."""
     sortable = [(c.sort, c.key) for c in _columns.values() if c.sort]
     attrs = {
-        "q": django_filters.CharFilter(label="Søg", method=_free_text),
+        "q": free_text_filter(
+            "kle__nummer__startswith",
+            "titel__icontains",
+            "kle__titel__icontains",
+            "noter__icontains",
+            "fagomraade__navn__icontains",
+        ),
         "fagomraade": django_filters.ModelChoiceFilter(
             label="Fagområde", queryset=Fagomraade.objects.all(), empty_label="Alle fagområder"
         ),

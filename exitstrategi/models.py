@@ -68,20 +68,14 @@ class KLE(models.Model):
         return ""
 
 
-class Fagomraade(models.Model):
+class NavngivetModel(models.Model):
+    """A record known by a unique name, with a slug of it for the addresses people share."""
+
     navn = models.CharField("navn", max_length=200, unique=True)
     slug = models.SlugField("kort navn i adresser", max_length=200, unique=True, blank=True)
-    beskrivelse = models.TextField("beskrivelse", blank=True)
-    kontaktpersoner = models.ManyToManyField(
-        settings.AUTH_USER_MODEL,
-        verbose_name="kontaktpersoner",
-        blank=True,
-        related_name="fagomraader",
-    )
 
     class Meta:
-        verbose_name = "fagområde"
-        verbose_name_plural = "fagområder"
+        abstract = True
         ordering = ["navn"]
 
     def __str__(self):
@@ -91,6 +85,20 @@ class Fagomraade(models.Model):
         if not self.slug:
             self.slug = danish_slugify(self.navn)
         super().save(*args, **kwargs)
+
+
+class Fagomraade(NavngivetModel):
+    beskrivelse = models.TextField("beskrivelse", blank=True)
+    kontaktpersoner = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="kontaktpersoner",
+        blank=True,
+        related_name="fagomraader",
+    )
+
+    class Meta(NavngivetModel.Meta):
+        verbose_name = "fagområde"
+        verbose_name_plural = "fagområder"
 
     def get_absolute_url(self):
         return reverse("screening:fagomraade-detail", args=[self.slug])
@@ -152,7 +160,7 @@ class Sagsomraade(models.Model):
             )
 
 
-class ITSystem(models.Model):
+class ITSystem(NavngivetModel):
     """An IT system of the municipality (systemoverblik)."""
 
     class Type(models.TextChoices):
@@ -166,8 +174,6 @@ class ITSystem(models.Model):
         MONOPOLBRUD = "monopolbrud", "Monopolbruddet (KY/KSD)"
         TSA = "tsa", "TSA-aftalen"
 
-    navn = models.CharField("navn", max_length=200, unique=True)
-    slug = models.SlugField("kort navn i adresser", max_length=200, unique=True, blank=True)
     leverandoer = models.CharField("leverandør", max_length=200, blank=True)
     type = models.CharField("type", max_length=10, choices=Type, default=Type.FAGSYSTEM)
     aftale = models.CharField(
@@ -186,18 +192,9 @@ class ITSystem(models.Model):
     )
     noter = models.TextField("noter", blank=True)
 
-    class Meta:
+    class Meta(NavngivetModel.Meta):
         verbose_name = "IT-system"
         verbose_name_plural = "IT-systemer"
-        ordering = ["navn"]
-
-    def __str__(self):
-        return self.navn
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = danish_slugify(self.navn)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("itsystem-detail", args=[self.slug])

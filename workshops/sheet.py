@@ -77,19 +77,24 @@ def _filter_komplet(queryset, name, value):
     return scope.filter(Q(asis__isnull=True) | Q(asis__komplet=False))
 
 
-def register():
-    system_columns = [
+def _system_columns(record, phase, functions, header, value_of):
+    """One column per IT system field of question 4 (a–e), showing the system's name."""
+    return [
         Column(
-            f"asis_{field}",
-            f"4{label[0]} {label[3:]}",
-            PHASE,
-            _value(lambda asis, f=field: str(getattr(asis, f) or "")),
+            f"{record}_{field}",
+            header.format(letter=label[0], what=label[3:]),
+            phase,
+            value_of(lambda answers, f=field: str(getattr(answers, f) or "")),
             width=16,
-            related=(f"asis__{field}",),
+            related=(f"{record}__{field}",),
             fields=(field,),
         )
-        for field, label in FUNKTIONER
+        for field, label in functions
     ]
+
+
+def register():
+    system_columns = _system_columns("asis", PHASE, FUNKTIONER, "4{letter} {what}", _value)
     dokumentationsark.register(
         Column(
             "asis_sagsbehandlere",
@@ -298,18 +303,9 @@ def _filter_tobe(field):
 
 
 def register_tobe():
-    loesning_columns = [
-        Column(
-            f"tobe_{field}",
-            f"4{label[0]} Foretrukken: {label[3:]}",
-            TOBE_PHASE,
-            _tobe_value(lambda tobe, f=field: str(getattr(tobe, f) or "")),
-            width=16,
-            related=(f"tobe__{field}",),
-            fields=(field,),
-        )
-        for field, label in LOESNINGER
-    ]
+    loesning_columns = _system_columns(
+        "tobe", TOBE_PHASE, LOESNINGER, "4{letter} Foretrukken: {what}", _tobe_value
+    )
     dokumentationsark.register(
         Column(
             "tobe_udbud",

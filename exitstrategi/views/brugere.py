@@ -1,18 +1,18 @@
 import django_filters
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import FormView
 from django_filters.views import FilterView
 
+from ..filters import free_text_filter
 from ..forms import InviteForm, UserRoleForm
 from ..roles import ProjektlederRequiredMixin, Rolle, rolle_for
 from ..services import user_invite, user_set_role
 
 
 class UserFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label="Søg", method="search")
+    q = free_text_filter("first_name__icontains", "last_name__icontains", "email__icontains")
     rolle = django_filters.ChoiceFilter(
         label="Rolle", choices=Rolle.choices, field_name="groups__name", empty_label="Alle roller"
     )
@@ -20,13 +20,6 @@ class UserFilter(django_filters.FilterSet):
     class Meta:
         model = get_user_model()
         fields = []
-
-    def search(self, queryset, name, value):
-        for word in value.split():
-            queryset = queryset.filter(
-                Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(email__icontains=word)
-            )
-        return queryset
 
 
 class UserListView(ProjektlederRequiredMixin, FilterView):

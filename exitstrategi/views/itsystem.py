@@ -1,9 +1,9 @@
 import django_filters
 from django.contrib.messages.views import SuccessMessageMixin
-from django.db.models import Q
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
 
+from ..filters import free_text_filter
 from ..forms import ITSystemForm
 from ..models import ITSystem
 from ..roles import RoleRequiredMixin, Rolle
@@ -11,7 +11,7 @@ from ..systemoverblik import usage
 
 
 class ITSystemFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label="Søg", method="search")
+    q = free_text_filter("navn__icontains", "leverandoer__icontains")
     type = django_filters.ChoiceFilter(label="Type", choices=ITSystem.Type.choices, empty_label="Alle typer")
     aftale = django_filters.ChoiceFilter(
         label="Monopolbrud/TSA", choices=ITSystem.Aftale.choices, empty_label="Alle"
@@ -20,11 +20,6 @@ class ITSystemFilter(django_filters.FilterSet):
     class Meta:
         model = ITSystem
         fields = []
-
-    def search(self, queryset, name, value):
-        for word in value.split():
-            queryset = queryset.filter(Q(navn__icontains=word) | Q(leverandoer__icontains=word))
-        return queryset
 
 
 class ITSystemListView(RoleRequiredMixin, FilterView):

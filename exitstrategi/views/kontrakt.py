@@ -1,18 +1,18 @@
 import django_filters
 from django.contrib.messages.views import SuccessMessageMixin
-from django.db.models import Q
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.views.generic import CreateView, UpdateView
 from django_filters.views import FilterView
 
+from ..filters import free_text_filter
 from ..forms import KontraktForm
 from ..models import ITSystem, Kontrakt
 from ..roles import ProjektlederRequiredMixin, RoleRequiredMixin
 
 
 class KontraktFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label="Søg", method="search")
+    q = free_text_filter("navn__icontains", "leverandoer__icontains", "itsystem__navn__icontains")
     itsystem = django_filters.ModelChoiceFilter(
         label="IT-system", queryset=ITSystem.objects.all(), empty_label="Alle systemer"
     )
@@ -26,13 +26,6 @@ class KontraktFilter(django_filters.FilterSet):
     class Meta:
         model = Kontrakt
         fields = []
-
-    def search(self, queryset, name, value):
-        for word in value.split():
-            queryset = queryset.filter(
-                Q(navn__icontains=word) | Q(leverandoer__icontains=word) | Q(itsystem__navn__icontains=word)
-            )
-        return queryset
 
 
 class KontraktListView(RoleRequiredMixin, FilterView):
