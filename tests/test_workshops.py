@@ -177,3 +177,42 @@ def test_an_unknown_question_on_the_wall_is_not_found(login, projektleder, works
 def test_an_empty_workshop_list_says_how_to_fill_it(login, projektleder):
     page = login(projektleder).get(reverse("workshops:workshop-list")).content.decode()
     assert "Planlæg den første med knappen «Planlæg workshop»." in page
+
+
+def test_a_to_be_wall_shows_the_to_be_questions_for_c_and_d_areas_only(
+    login, projektleder, borgerservice, c_sagsomraade, kle
+):
+    other = Sagsomraade.objects.create(fagomraade=borgerservice, kle=kle["32.24.05"])
+    Screening.objects.create(sagsomraade=other, anvender_kmd_sag="ja")
+    AsIs.objects.create(sagsomraade=other, q1=True, q2=True, q3=True, q4=True)  # brugsmønster A
+    workshop = Workshop.objects.create(titel="To-be 1", type="tobe", start=timezone.now())
+    workshop.fagomraader.set([borgerservice])
+
+    response = login(projektleder).get(reverse("workshops:wall", args=[workshop.pk]))
+
+    rows = {column.header: cells[0][1] for column, cells in response.context["rows"]}
+    assert "Anbefalet løsningsscenarie" in rows and "3. Brugsmønster" not in rows
+    assert [card["sagsomraade"].kle.nummer for card in rows["Anbefalet løsningsscenarie"]] == ["32.06.00"]
+
+
+def test_the_facilitator_sets_the_recommended_scenario_on_a_card(
+    login, projektleder, borgerservice, c_sagsomraade
+):
+    workshop = Workshop.objects.create(titel="To-be 1", type="kombineret", start=timezone.now())
+    workshop.fagomraader.set([borgerservice])
+    card = reverse("workshops:wall-card", args=[workshop.pk, "tobe_scenarie", "borgerservice", "32.06.00"])
+
+    response = login(projektleder).post(
+        card, {"version": 0, "anbefalet_scenarie": 3, "begrundelse": "Tilpas DUBU"}
+    )
+
+    assert response["Location"] == reverse("workshops:wall", args=[workshop.pk])
+    tobe = c_sagsomraade.__class__.objects.get(pk=c_sagsomraade.pk).tobe
+    assert (tobe.anbefalet_scenarie, tobe.opgaver.count()) == (3, 10)
+    assert tobe.history.first().history_change_reason == f"Workshop: {workshop}"
+
+
+def test_an_as_is_wall_has_no_to_be_cards(login, projektleder, workshop, c_sagsomraade):
+    card = reverse("workshops:wall-card", args=[workshop.pk, "tobe_scenarie", "borgerservice", "32.06.00"])
+
+    assert login(projektleder).get(card).status_code == 404

@@ -36,7 +36,7 @@ urlpatterns = [
     path("workshops/<int:pk>/vaeggen/data/", wall.WallDataView.as_view(), name="wall-data"),
     path(
         f"workshops/<int:pk>/vaeggen/<str:question>/{SAGSOMRAADE}/",
-        wall.WallCardView.as_view(),
+        wall.wall_card,
         name="wall-card",
     ),
 ]

@@ -1,5 +1,10 @@
-"""Væggen: the cards of a workshop in plenum — questions as rows, fagområder as columns."""
+"""Væggen: the cards of a workshop in plenum — questions as rows, fagområder as columns.
 
+An As-is workshop shows the As-is questions, a To-be workshop the To-be questions (only for the
+C and D areas), a combined workshop both.
+"""
+
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -13,18 +18,31 @@ from exitstrategi.roles import RoleRequiredMixin, can_edit_fagomraade
 
 from ..models import Workshop
 from ..selectors import in_scope, sagsomraader_of
-from ..sheet import PHASE, asis_of
+from ..sheet import PHASE, TOBE_PHASE, asis_of, tobe_in_scope, tobe_of
 from .asis import AsIsUpdateView
+from .tobe import ToBeUpdateView
+
+PHASES = {  # workshop type: the sheet phases whose questions go on its wall
+    Workshop.Type.ASIS: [PHASE],
+    Workshop.Type.TOBE: [TOBE_PHASE],
+    Workshop.Type.KOMBINERET: [PHASE, TOBE_PHASE],
+}
+SCOPE = {PHASE: lambda s: True, TOBE_PHASE: tobe_in_scope}  # beyond screened Ja, which all share
 
 
-def wall_questions():
-    """The As-is columns that hold answers, in the sheet's order: the rows of the wall."""
-    return [column for column in dokumentationsark.columns_of_phase(PHASE) if column.fields]
+def wall_questions(workshop_type):
+    """The columns that hold answers of the workshop's phases, in the sheet's order: the wall's rows."""
+    return [
+        column
+        for phase in PHASES[workshop_type]
+        for column in dokumentationsark.columns_of_phase(phase)
+        if column.fields
+    ]
 
 
 def _changed_after(sagsomraade, since):
-    asis = asis_of(sagsomraade)
-    return asis is not None and asis.aendret > since
+    records = [asis_of(sagsomraade), tobe_of(sagsomraade)]
+    return any(record is not None and record.aendret > since for record in records)
 
 
 def wall_cells(workshop, fagomraader, user, changed_since=None):
@@ -32,23 +50,21 @@ def wall_cells(workshop, fagomraader, user, changed_since=None):
     rows = list(in_scope(sagsomraader_of(fagomraader)))
     if changed_since is not None:
         changed = {s.fagomraade_id for s in rows if _changed_after(s, changed_since)}
+        fagomraader = [f for f in fagomraader if f.pk in changed]
         rows = [s for s in rows if s.fagomraade_id in changed]
     cells = {}
-    for column in wall_questions():
+    for column in wall_questions(workshop.type):
         for fagomraade in fagomraader:
             cells[column.key, fagomraade.pk] = []
-        for s in rows:
-            if (column.key, s.fagomraade_id) in cells:
-                cells[column.key, s.fagomraade_id].append(
-                    {
-                        "key": column.key,
-                        "sagsomraade": s,
-                        "value": column.value(s),
-                        "can_edit": can_edit_fagomraade(user, s.fagomraade),
-                    }
-                )
-    if changed_since is not None:
-        cells = {key: cards for key, cards in cells.items() if key[1] in changed}
+        for s in filter(SCOPE[column.phase], rows):
+            cells[column.key, s.fagomraade_id].append(
+                {
+                    "key": column.key,
+                    "sagsomraade": s,
+                    "value": column.value(s),
+                    "can_edit": can_edit_fagomraade(user, s.fagomraade),
+                }
+            )
     return cells
 
 
@@ -64,7 +80,8 @@ class WallView(WorkshopMixin, RoleRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         cells = wall_cells(self.workshop, self.fagomraader, self.request.user)
         rows = [
-            (column, [(f, cells[column.key, f.pk]) for f in self.fagomraader]) for column in wall_questions()
+            (column, [(f, cells[column.key, f.pk]) for f in self.fagomraader])
+            for column in wall_questions(self.workshop.type)
         ]
         return super().get_context_data(
             workshop=self.workshop,
@@ -91,16 +108,14 @@ class WallDataView(WorkshopMixin, RoleRequiredMixin, View):
         return JsonResponse({"nu": now.isoformat(), "celler": html})
 
 
-class WallCardView(AsIsUpdateView):
+class WallCardMixin:
     """Edit one card (one question of one sagsområde) from the wall; the workshop is the source."""
 
     template_name = "workshops/wall_card_form.html"
+    column = None
 
     def authorize(self):
-        column = next((c for c in wall_questions() if c.key == self.kwargs["question"]), None)
-        if column is None:
-            raise Http404("Ukendt spørgsmål")
-        self.column, self.only = column, column.fields
+        self.only = self.column.fields
         super().authorize()
         self.workshop = get_object_or_404(Workshop, pk=self.kwargs["pk"])
 
@@ -109,3 +124,26 @@ class WallCardView(AsIsUpdateView):
 
     def success_url_for(self):
         return reverse("workshops:wall", args=[self.workshop.pk])
+
+
+class AsIsCardView(WallCardMixin, AsIsUpdateView):
+    pass
+
+
+class ToBeCardView(WallCardMixin, ToBeUpdateView):
+    pass
+
+
+CARD_VIEWS = {PHASE: AsIsCardView, TOBE_PHASE: ToBeCardView}
+
+
+@login_required
+def wall_card(request, pk, question, slug, kle):
+    """Route a card to the As-is or To-be form of its question."""
+    workshop = get_object_or_404(Workshop, pk=pk)
+    column = next((c for c in wall_questions(workshop.type) if c.key == question), None)
+    if column is None:
+        raise Http404("Spørgsmålet hører ikke til denne workshop.")
+    return CARD_VIEWS[column.phase].as_view(column=column)(
+        request, pk=pk, question=question, slug=slug, kle=kle
+    )
