@@ -32,6 +32,7 @@ class Column:
 _columns: dict[str, Column] = {}
 _filters: dict[str, Callable[[], django_filters.Filter]] = {}
 _preparers: list[Callable[[list], None]] = []
+_phase_links: dict[str, Callable] = {}
 
 
 def register(*columns):
@@ -55,6 +56,16 @@ def prepare(rows):
     for prepare_rows in _preparers:
         prepare_rows(rows)
     return rows
+
+
+def register_phase_link(phase, link_for):
+    """link_for(sagsomraade) gives (label, url) to the page where the phase's answers are given, or None."""
+    _phase_links[phase] = link_for
+
+
+def phase_link(phase, sagsomraade):
+    link_for = _phase_links.get(phase)
+    return link_for(sagsomraade) if link_for else None
 
 
 def columns():

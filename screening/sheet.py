@@ -55,4 +55,7 @@ def register():
             empty_label="Alle svar",
         ),
     )
+    dokumentationsark.register_phase_link(
+        "Fase 1: Screening", lambda s: ("Svar", s.fagomraade.get_absolute_url())
+    )
     history.register_source(lambda sagsomraade: Screening.history.filter(sagsomraade_id=sagsomraade.pk))

@@ -2,6 +2,7 @@
 
 import django_filters
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from exitstrategi import dokumentationsark, history, kontraktdatoer, systemoverblik
@@ -75,6 +76,10 @@ def _filter_komplet(queryset, name, value):
     if value == "ja":
         return scope.filter(asis__komplet=True)
     return scope.filter(Q(asis__isnull=True) | Q(asis__komplet=False))
+
+
+def _url(name, sagsomraade):
+    return reverse(name, args=[sagsomraade.fagomraade.slug, sagsomraade.kle.nummer])
 
 
 def _system_columns(record, phase, functions, header, value_of):
@@ -226,6 +231,9 @@ def register():
             method=_filter_komplet,
             empty_label="Alle",
         ),
+    )
+    dokumentationsark.register_phase_link(
+        PHASE, lambda s: ("Udfyld As-is", _url("workshops:asis-update", s)) if in_scope(s) else None
     )
     history.register_source(lambda sagsomraade: AsIs.history.filter(sagsomraade_id=sagsomraade.pk))
     systemoverblik.register_usage(_usage)
@@ -426,6 +434,9 @@ def register_tobe():
             ),
         )
     dokumentationsark.register_preparer(_prepare_tidligste_virkning)
+    dokumentationsark.register_phase_link(
+        TOBE_PHASE, lambda s: ("Udfyld To-be", _url("workshops:tobe-update", s)) if tobe_in_scope(s) else None
+    )
     history.register_source(lambda sagsomraade: ToBe.history.filter(sagsomraade_id=sagsomraade.pk))
 
 

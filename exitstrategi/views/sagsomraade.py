@@ -27,7 +27,11 @@ class SagsomraadeDetailView(RoleRequiredMixin, TemplateView):
         dokumentationsark.prepare([sagsomraade])
         columns = dokumentationsark.columns()
         sections = [
-            (phase, [(c.header, c.value(sagsomraade)) for c in phase_columns])
+            (
+                phase,
+                dokumentationsark.phase_link(phase, sagsomraade),
+                [(c.header, c.value(sagsomraade)) for c in phase_columns],
+            )
             for phase, phase_columns in groupby(columns, key=lambda c: c.phase)
         ]
         return super().get_context_data(
