@@ -51,7 +51,9 @@ def dokumentationsark_workbook(rows, columns):
     row_number = 1
     for row_number, row in enumerate(rows, start=2):
         for index, column in enumerate(columns, start=1):
-            write_text(sheet.cell(row=row_number, column=index), column.value(row))
+            value = column.value(row)
+            if value not in ("", None):  # an empty cell costs nothing when it is never created
+                write_text(sheet.cell(row=row_number, column=index), value)
     last_letter = get_column_letter(len(columns))
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{last_letter}{row_number}"
