@@ -83,7 +83,9 @@ def test_the_historik_shows_who_changed_the_title_from_what_to_what(login, konta
     )
 
 
-def test_the_page_shows_every_phase_and_links_editors_to_the_forms(login, kontaktperson, laeser, c_sagsomraade):
+def test_the_page_shows_every_phase_and_links_editors_to_the_forms(
+    login, kontaktperson, laeser, c_sagsomraade
+):
     editor = login(kontaktperson).get(c_sagsomraade.get_absolute_url())
     phases = [phase for phase, _link, _fields in editor.context["sections"]]
     links = {phase: link for phase, link, _fields in editor.context["sections"]}
