@@ -66,30 +66,20 @@ def scenarie_counts():
     return counts
 
 
-def exits_by_system(today):
-    """{IT system id: the day its last contract can end at the earliest} for systems with contracts.
+def contract_dates_by_system(today):
+    """Per IT system with contracts: when its last contract can end at the earliest, and its first
+    notice deadline.
 
-    A system whose contract waits for a phase-out date that is not known yet maps to None.
+    Returns (exits, deadlines): exits maps system id -> date, or None while a contract waits for a
+    phase-out date that is not known; deadlines maps system id -> (last day to give notice, contract).
     """
-    exits = {}
-    for kontrakt in Kontrakt.objects.prefetch_related("afventer_udfasning"):
+    exits, deadlines = {}, {}
+    for kontrakt in Kontrakt.objects.select_related("itsystem").prefetch_related("afventer_udfasning"):
         exit_ = kontrakt.tidligste_exit(today)
-        known = exits.get(kontrakt.itsystem_id, today)
-        if exit_ is None or known is None:
-            exits[kontrakt.itsystem_id] = None
-        else:
-            exits[kontrakt.itsystem_id] = max(known, exit_.dato)
-    return exits
-
-
-def notice_deadlines_by_system(today):
-    """{IT system id: (last day to give notice, contract)} — the first deadline per system."""
-    deadlines = {}
-    for kontrakt in Kontrakt.objects.prefetch_related("afventer_udfasning"):
-        exit_ = kontrakt.tidligste_exit(today)
-        if exit_ is None or exit_.sidste_opsigelsesdag is None:
-            continue
-        known = deadlines.get(kontrakt.itsystem_id)
-        if known is None or exit_.sidste_opsigelsesdag < known[0]:
-            deadlines[kontrakt.itsystem_id] = (exit_.sidste_opsigelsesdag, kontrakt)
-    return deadlines
+        system = kontrakt.itsystem_id
+        known = exits.get(system, today)
+        exits[system] = None if exit_ is None or known is None else max(known, exit_.dato)
+        if exit_ is not None and exit_.sidste_opsigelsesdag is not None:
+            if system not in deadlines or exit_.sidste_opsigelsesdag < deadlines[system][0]:
+                deadlines[system] = (exit_.sidste_opsigelsesdag, kontrakt)
+    return exits, deadlines

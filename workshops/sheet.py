@@ -11,7 +11,7 @@ from screening.models import Screening, screening_of
 
 from . import brugsmoenster, loesningsscenarier
 from .models import FUNKTIONER, LOESNINGER, OPRYDNING, Arkivering, AsIs, JaNej, Kompleksitet, ToBe
-from .selectors import TOBE_SCOPE, exits_by_system
+from .selectors import TOBE_SCOPE, contract_dates_by_system
 
 PHASE = "Fase 2: As-is"
 ASIS_SYSTEMS = tuple(f"asis__{field}" for field, _label in FUNKTIONER)
@@ -273,26 +273,34 @@ def tobe_in_scope(sagsomraade):
     return in_scope(sagsomraade) and asis is not None and asis.brugsmoenster in loesningsscenarier.I_TOBE
 
 
-def tidligste_virkning(sagsomraade, exits, today):
-    """The earliest day the recommended scenario can take effect: when the contracts of the systems
-    it moves away from (As-is systems not among the preferred To-be solutions) have ended.
-    None while unknown (no recommendation, or a contract waits for an unknown phase-out date)."""
+def systems_left(sagsomraade):
+    """The IT systems the recommended scenario moves away from: As-is systems that are not among
+    the preferred To-be solutions. None while there is no recommendation."""
     asis, tobe = asis_of(sagsomraade), tobe_of(sagsomraade)
     if asis is None or tobe is None or not tobe.anbefalet_scenarie:
         return None
     current = {getattr(asis, f"{field}_id") for field, _label in FUNKTIONER} - {None}
     future = {getattr(tobe, f"{field}_id") for field, _label in LOESNINGER} - {None}
-    left = current - future
-    if any(system in exits and exits[system] is None for system in left):
+    return current - future
+
+
+def tidligste_virkning(sagsomraade, exits, today):
+    """The earliest day the recommended scenario can take effect: when the contracts of the systems
+    it leaves have ended. None while unknown (no recommendation, or a contract waits for an unknown
+    phase-out date)."""
+    left = systems_left(sagsomraade)
+    if left is None or any(system in exits and exits[system] is None for system in left):
         return None
     return kontraktdatoer.earliest_effect(today, [exits.get(system) for system in left])
 
 
-def _prepare_tidligste_virkning(rows):
+def _prepare_contract_dates(rows):
     today = timezone.localdate()
-    exits = exits_by_system(today)
+    exits, deadlines = contract_dates_by_system(today)
     for row in rows:
         row.tidligste_virkning = tidligste_virkning(row, exits, today)
+        left = systems_left(row) or set()
+        row.opsig_senest = min((deadlines[s][0] for s in left if s in deadlines), default=None)
 
 
 def _tobe_value(get):
@@ -407,6 +415,13 @@ def register_tobe():
             related=("tobe",),
         ),
         Column(
+            "tobe_opsig",
+            "Opsig senest",
+            TOBE_PHASE,
+            lambda row: getattr(row, "opsig_senest", None) or "",
+            width=14,
+        ),
+        Column(
             "tobe_virkning",
             "Tidligste virkning",
             TOBE_PHASE,
@@ -433,7 +448,7 @@ def register_tobe():
                 label=label, choices=choices, method=_filter_tobe(field), empty_label="Alle"
             ),
         )
-    dokumentationsark.register_preparer(_prepare_tidligste_virkning)
+    dokumentationsark.register_preparer(_prepare_contract_dates)
     dokumentationsark.register_phase_link(
         TOBE_PHASE, lambda s: ("Udfyld To-be", _url("workshops:tobe-update", s)) if tobe_in_scope(s) else None
     )

@@ -13,9 +13,9 @@ from .. import loesningsscenarier
 from ..forms import TOBE_ANSWERS, ToBeForm
 from ..models import FUNKTIONER, LOESNINGER, Opgave, ToBe
 from ..selectors import (
+    contract_dates_by_system,
     fagomraader_with_recommendations,
     in_scope,
-    notice_deadlines_by_system,
     sagsomraader_of,
     scenarie_counts,
 )
@@ -105,7 +105,7 @@ class ToBeUpdateView(PhaseRecordUpdateView):
         """The first notice deadline among the contracts of the systems the area uses today."""
         if asis is None:
             return None
-        deadlines = notice_deadlines_by_system(timezone.localdate())
+        _exits, deadlines = contract_dates_by_system(timezone.localdate())
         found = [
             deadlines[getattr(asis, f"{f}_id")]
             for f, _label in FUNKTIONER
