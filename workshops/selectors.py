@@ -79,7 +79,7 @@ def contract_dates_by_system(today):
         system = kontrakt.itsystem_id
         known = exits.get(system, today)
         exits[system] = None if exit_ is None or known is None else max(known, exit_.dato)
-        if exit_ is not None and exit_.sidste_opsigelsesdag is not None:
-            if system not in deadlines or exit_.sidste_opsigelsesdag < deadlines[system][0]:
-                deadlines[system] = (exit_.sidste_opsigelsesdag, kontrakt)
+        deadline = exit_.sidste_opsigelsesdag if exit_ is not None else None
+        if deadline is not None and (system not in deadlines or deadline < deadlines[system][0]):
+            deadlines[system] = (deadline, kontrakt)
     return exits, deadlines
