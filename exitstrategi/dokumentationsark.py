@@ -68,8 +68,13 @@ def phase_link(phase, sagsomraade):
     return link_for(sagsomraade) if link_for else None
 
 
-def columns():
-    return list(_columns.values())
+def columns(phases=None):
+    """The columns in the sheet's order; only those of the given phases when phases are named."""
+    return [column for column in _columns.values() if not phases or column.phase in phases]
+
+
+def phases():
+    return list(dict.fromkeys(column.phase for column in _columns.values()))
 
 
 def columns_of_phase(phase):

@@ -195,3 +195,15 @@ def test_to_be_columns_filters_and_the_earliest_effect_from_the_contracts(
     assert found["6. Kompleksitet af oprydning"] == '"Lav,Middel,Høj"'
     assert found["Anbefalet løsningsscenarie"] == '"1,2,3,4"'
     assert found["5. Forretningskritisk"] == '"Ja,Nej"'
+
+
+def test_the_user_chooses_which_phases_columns_to_see_and_export(login, laeser, sheet_rows):
+    client = login(laeser)
+
+    page = client.get(SHEET, {"fase": ["Grundoplysninger", "Fase 1: Screening"]})
+    sheet = open_export(client.get(EXPORT, {"fase": ["Fase 1: Screening"]}))["Dokumentationsark"]
+
+    assert {column.phase for column in page.context["columns"]} == {"Grundoplysninger", "Fase 1: Screening"}
+    assert [cell.value for cell in sheet[1]] == ["Anvendes KMD Sag i dag?", "Note til screening"]
+    everything = client.get(SHEET).context["columns"]
+    assert {column.phase for column in everything} >= {"Fase 2: As-is", "Fase 3: To-be"}

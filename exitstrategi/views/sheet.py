@@ -10,6 +10,11 @@ from ..roles import RoleRequiredMixin
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+def chosen_phases(request):
+    """The phases whose columns the user chose to see (?fase=…); all when none are chosen."""
+    return [phase for phase in request.GET.getlist("fase") if phase in dokumentationsark.phases()]
+
+
 def filtered_sheet(request):
     filterset = dokumentationsark.filterset_class()(
         request.GET or None, queryset=dokumentationsark.queryset()
@@ -25,8 +30,10 @@ class DokumentationsarkView(RoleRequiredMixin, TemplateView):
         filterset, rows = filtered_sheet(self.request)
         page = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("side"))
         page_rows = dokumentationsark.prepare(list(page.object_list))
-        columns = dokumentationsark.columns()
+        columns = dokumentationsark.columns(chosen_phases(self.request))
         return super().get_context_data(
+            phases=dokumentationsark.phases(),
+            chosen=chosen_phases(self.request),
             filter=filterset,
             page=page,
             columns=columns,
@@ -42,7 +49,7 @@ class DokumentationsarkExportView(RoleRequiredMixin, View):
     def get(self, request):
         _filterset, rows = filtered_sheet(request)
         rows = dokumentationsark.prepare(list(rows))
-        workbook = dokumentationsark_workbook(rows, dokumentationsark.columns())
+        workbook = dokumentationsark_workbook(rows, dokumentationsark.columns(chosen_phases(request)))
         response = HttpResponse(workbook_bytes(workbook), content_type=XLSX)
         filename = f"dokumentationsark-{timezone.localdate():%Y-%m-%d}.xlsx"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
