@@ -83,11 +83,11 @@ class WallView(WorkshopMixin, RoleRequiredMixin, TemplateView):
             (column, [(f, cells[column.key, f.pk]) for f in self.fagomraader])
             for column in wall_questions(self.workshop.type)
         ]
-        several_phases = len(PHASES[self.workshop.type]) > 1
         return super().get_context_data(
             workshop=self.workshop,
             fagomraader=self.fagomraader,
             rows=rows,
+            several_phases=len(PHASES[self.workshop.type]) > 1,
             nu=timezone.now().isoformat(),
             **kwargs,
         )
