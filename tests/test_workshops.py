@@ -210,6 +210,8 @@ def test_the_facilitator_sets_the_recommended_scenario_on_a_card(
     tobe = c_sagsomraade.__class__.objects.get(pk=c_sagsomraade.pk).tobe
     assert (tobe.anbefalet_scenarie, tobe.opgaver.count()) == (3, 10)
     assert tobe.history.first().history_change_reason == f"Workshop: {workshop}"
+    wall = login(projektleder).get(reverse("workshops:wall", args=[workshop.pk])).content.decode()
+    assert '<th colspan="2">Fase 2: As-is</th>' in wall and '<th colspan="2">Fase 3: To-be</th>' in wall
 
 
 def test_an_as_is_wall_has_no_to_be_cards(login, projektleder, workshop, c_sagsomraade):
