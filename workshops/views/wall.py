@@ -5,6 +5,7 @@ C and D areas), a combined workshop both.
 """
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -14,7 +15,7 @@ from django.utils.dateparse import parse_datetime
 from django.views.generic import TemplateView, View
 
 from exitstrategi import dokumentationsark
-from exitstrategi.roles import RoleRequiredMixin, can_edit_fagomraade
+from exitstrategi.roles import RoleRequiredMixin, can_edit_fagomraade, rolle_for
 
 from ..models import Workshop
 from ..selectors import in_scope, sagsomraader_of
@@ -140,7 +141,9 @@ CARD_VIEWS = {PHASE: AsIsCardView, TOBE_PHASE: ToBeCardView}
 
 @login_required
 def wall_card(request, pk, question, slug, kle):
-    """Route a card to the As-is or To-be form of its question."""
+    """Route a card to the As-is or To-be form of its question (which checks the fagområde)."""
+    if rolle_for(request.user) is None:
+        raise PermissionDenied("Din bruger har ikke adgang til denne side.")
     workshop = get_object_or_404(Workshop, pk=pk)
     column = next((c for c in wall_questions(workshop.type) if c.key == question), None)
     if column is None:
