@@ -1,14 +1,13 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.generic import RedirectView
 
-from .views import brugere, fagomraade, itsystem, kontrakt, sagsomraade, sheet
+from .views import brugere, fagomraade, forside, itsystem, kontrakt, sagsomraade, sheet
 
 KLE_NUMMER = "<str:kle>"
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="screening:fagomraade-list"), name="home"),
+    path("", forside.ForsideView.as_view(), name="home"),
     path("screening/", include("screening.urls")),
     path("", include("workshops.urls")),
     path("dokumentationsark/", sheet.DokumentationsarkView.as_view(), name="dokumentationsark"),

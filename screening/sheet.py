@@ -1,8 +1,10 @@
 """Fase 1's columns and filter in the Dokumentationsark, and its part of the Historik."""
 
 import django_filters
+from django.urls import reverse
 
-from exitstrategi import dokumentationsark, history
+from exitstrategi import dokumentationsark, history, overblik
+from exitstrategi.models import Sagsomraade
 
 from .models import Screening, screening_of
 
@@ -58,4 +60,19 @@ def register():
     dokumentationsark.register_phase_link(
         "Fase 1: Screening", lambda s: ("Svar", s.fagomraade.get_absolute_url())
     )
+    overblik.register_phase(_summary)
     history.register_source(lambda sagsomraade: Screening.history.filter(sagsomraade_id=sagsomraade.pk))
+
+
+def _summary():
+    total = Sagsomraade.objects.count()
+    answered = Screening.objects.exclude(anvender_kmd_sag="").count()
+    return overblik.Fase(
+        1,
+        "Screening",
+        "Anvendes KMD Sag i dag på sagsområdet? Svar Ja eller Nej for hvert sagsområde.",
+        reverse("screening:fagomraade-list"),
+        answered,
+        total,
+        "sagsområder screenet",
+    )

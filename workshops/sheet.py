@@ -5,8 +5,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from exitstrategi import dokumentationsark, history, kontraktdatoer, systemoverblik
+from exitstrategi import dokumentationsark, history, kontraktdatoer, overblik, systemoverblik
 from exitstrategi.dokumentationsark import Column
+from exitstrategi.models import Sagsomraade
 from screening.models import Screening, screening_of
 
 from . import brugsmoenster, loesningsscenarier
@@ -237,6 +238,7 @@ def register():
     )
     history.register_source(lambda sagsomraade: AsIs.history.filter(sagsomraade_id=sagsomraade.pk))
     systemoverblik.register_usage(_usage)
+    overblik.register_phase(_asis_summary)
 
 
 def _usage(system):
@@ -453,6 +455,7 @@ def register_tobe():
         TOBE_PHASE, lambda s: ("Udfyld To-be", _url("workshops:tobe-update", s)) if tobe_in_scope(s) else None
     )
     history.register_source(lambda sagsomraade: ToBe.history.filter(sagsomraade_id=sagsomraade.pk))
+    overblik.register_phase(_tobe_summary)
 
 
 def _tobe_reason(row):
@@ -463,3 +466,29 @@ def _tobe_reason(row):
     if asis is None or not asis.brugsmoenster:
         return "Afventer brugsmønster"
     return f"Nej: brugsmønster {asis.brugsmoenster}"
+
+
+def _asis_summary():
+    scope = Sagsomraade.objects.filter(screening__anvender_kmd_sag="ja")
+    return overblik.Fase(
+        2,
+        "Kortlægning (As-is)",
+        "Hvordan bruges KMD Sag i dag? Brugsmønster, it-løsninger, sager og oprydning for hvert sagsområde.",
+        reverse("workshops:kortlaegning"),
+        scope.filter(asis__komplet=True).count(),
+        scope.count(),
+        "sagsområder kortlagt",
+    )
+
+
+def _tobe_summary():
+    scope = Sagsomraade.objects.filter(TOBE_SCOPE)
+    return overblik.Fase(
+        3,
+        "Løsningsscenarier (To-be)",
+        "Hvad skal sagsområder med brugsmønster C og D flytte til? Et anbefalet løsningsscenarie 1–4.",
+        reverse("workshops:vurdering"),
+        scope.filter(tobe__anbefalet_scenarie__isnull=False).count(),
+        scope.count(),
+        "sagsområder med anbefaling",
+    )
