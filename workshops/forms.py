@@ -170,7 +170,17 @@ class MaterialeForm(forms.Form):
 
 
 DeltagerFormSet = forms.inlineformset_factory(
-    Workshop, Deltager, fields=["navn", "email", "rolle", "fagomraade"], extra=3, can_delete=True
+    Workshop,
+    Deltager,
+    fields=["navn", "email", "rolle", "fagomraade"],
+    extra=3,
+    can_delete=True,
+    widgets={
+        "navn": forms.TextInput(attrs={"class": "form-control form-control-sm", "aria-label": "Navn"}),
+        "email": forms.EmailInput(attrs={"class": "form-control form-control-sm", "aria-label": "E-mail"}),
+        "rolle": forms.TextInput(attrs={"class": "form-control form-control-sm", "aria-label": "Rolle"}),
+        "fagomraade": forms.Select(attrs={"class": "form-select form-select-sm", "aria-label": "Fagområde"}),
+    },
 )
 
 
