@@ -83,3 +83,12 @@ def test_the_right_password_logs_in(client, laeser):
 
     assert response.status_code == 302
     assert client.get(reverse("dokumentationsark")).status_code == 200
+
+
+def test_the_projektleder_cannot_lock_themselves_out(login, projektleder):
+    response = login(projektleder).post(
+        reverse("user-update", args=[projektleder.pk]), {"rolle": Rolle.LAESER, "is_active": "on"}
+    )
+
+    assert "Du kan ikke fjerne din egen adgang som projektleder" in response.content.decode()
+    assert rolle_for(get_user_model().objects.get(pk=projektleder.pk)) == Rolle.PROJEKTLEDER

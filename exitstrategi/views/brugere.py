@@ -62,6 +62,13 @@ class UserUpdateView(ProjektlederRequiredMixin, FormView):
         return super().get_context_data(person=self.person, **kwargs)
 
     def form_valid(self, form):
+        if self.person == self.request.user and (
+            form.cleaned_data["rolle"] != Rolle.PROJEKTLEDER or not form.cleaned_data["is_active"]
+        ):
+            form.add_error(
+                None, "Du kan ikke fjerne din egen adgang som projektleder; bed en anden projektleder."
+            )
+            return self.form_invalid(form)
         self.person.is_active = form.cleaned_data["is_active"]
         self.person.save(update_fields=["is_active"])
         user_set_role(

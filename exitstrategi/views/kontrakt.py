@@ -1,3 +1,5 @@
+from datetime import date
+
 import django_filters
 from django.contrib.messages.views import SuccessMessageMixin
 from django.urls import reverse_lazy
@@ -39,12 +41,11 @@ class KontraktListView(RoleRequiredMixin, FilterView):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
         rows = [(kontrakt, kontrakt.tidligste_exit(today)) for kontrakt in context["object_list"]]
-        far_future = today.replace(year=today.year + 1000)
 
         def deadline(row):
             exit_ = row[1]
-            if exit_ is None:
-                return far_future
+            if exit_ is None:  # waits for an unknown phase-out date: last
+                return date.max
             return exit_.sidste_opsigelsesdag or exit_.dato
 
         context["rows"] = sorted(rows, key=deadline)
