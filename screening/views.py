@@ -1,4 +1,7 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -128,7 +131,7 @@ class SagsomraadeAddView(RoleRequiredMixin, View):
         else:
             try:
                 added, skipped = sagsomraader_add(fagomraade=self.fagomraade, topics=topics)
-            except IntegrityError:
+            except (IntegrityError, ValidationError):  # someone added the same numbers just now
                 added, skipped = [], topics
             text = f"{len(added)} sagsområde(r) tilføjet."
             if skipped:
@@ -136,4 +139,4 @@ class SagsomraadeAddView(RoleRequiredMixin, View):
             messages.success(request, text)
         query = request.POST.get("q", "")
         url = reverse("screening:fagomraade-detail", args=[slug])
-        return redirect(f"{url}?q={query}#tilfoej" if query else url)
+        return redirect(f"{url}?{urlencode({'q': query})}#tilfoej" if query else url)

@@ -161,3 +161,9 @@ def test_a_reader_sees_answers_but_no_form(login, laeser, sagsomraade):
 
     assert "Gem svar" not in page and "Tilføj sagsområder fra KLE" not in page
     assert "<td>Ja</td>" in page
+
+
+def test_after_adding_the_search_is_kept_for_the_next_pick(login, kontaktperson, kle, borgerservice):
+    response = login(kontaktperson).post(ADD, {"kle": ["32.24.04"], "q": "hjælp & støtte"})
+
+    assert response["Location"] == f"{DETAIL}?q=hj%C3%A6lp+%26+st%C3%B8tte#tilfoej"
