@@ -1,9 +1,10 @@
 """Benchmark: the Dokumentationsark page and its Excel export with many sagsområder.
 
 Run: .venv/bin/python bench/bench_dokumentationsark.py [--rows 2000] [--repeat 7]
-Builds a throw-away SQLite database in a temporary folder, fills it with ROWS sagsområder
-(10 fagområder, half of them screened Ja and mapped As-is), then prints the median time and query count of one
-page view (100 rows) and of the full export, and the per-row cost ratio between the two.
+Builds a throw-away SQLite database in a temporary folder, fills it with ROWS sagsområder (10
+fagområder; half screened Ja, mapped As-is and given a recommended scenario, one contract), then
+prints the median time and query count of one page view (100 rows) and of the full export, and the
+per-row cost ratio between the two.
 """
 
 import argparse
@@ -58,9 +59,9 @@ def main():
 def fill(rows):
     from django.contrib.auth.models import Group, User
 
-    from exitstrategi.models import KLE, Fagomraade, ITSystem, Sagsomraade
+    from exitstrategi.models import KLE, Fagomraade, ITSystem, Kontrakt, Sagsomraade
     from screening.models import Screening
-    from workshops.models import AsIs
+    from workshops.models import AsIs, ToBe
 
     user = User.objects.create_user("bench")
     user.groups.add(Group.objects.get(name="Læser"))
@@ -89,6 +90,12 @@ def fill(rows):
         )
         for s in saved[::2]
     )
+    sbsys = ITSystem.objects.create(navn="SBSYS", type="esdh")
+    ToBe.objects.bulk_create(
+        ToBe(sagsomraade=s, anbefalet_scenarie=2, kompleksitet="middel", loesning_sager=sbsys)
+        for s in saved[::2]
+    )
+    Kontrakt.objects.create(itsystem=opera, navn="Opera", opsigelsesvarsel=3)
     return user
 
 
