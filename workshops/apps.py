@@ -8,5 +8,5 @@ class WorkshopsConfig(AppConfig):
     def ready(self):
         from . import sheet
 
-        sheet.register()
+        sheet.register_asis()
         sheet.register_tobe()

@@ -1,0 +1,251 @@
+"""Fase 2's columns and filters in the Dokumentationsark, its Historik, systemoverblik and progress."""
+
+import django_filters
+from django.db.models import Q
+from django.urls import reverse
+
+from exitstrategi import dokumentationsark, history, overblik, systemoverblik
+from exitstrategi.dokumentationsark import Column
+from exitstrategi.models import Sagsomraade
+from screening.models import Screening, screening_of
+
+from .. import brugsmoenster
+from ..models import FUNKTIONER, OPRYDNING, Arkivering, AsIs, JaNej
+from .common import system_columns, sagsomraade_url
+
+PHASE = "Fase 2: As-is"
+
+
+def asis_of(sagsomraade):
+    """The sagsområde's As-is record, or None (no query when select_related)."""
+    try:
+        return sagsomraade.asis
+    except AsIs.DoesNotExist:
+        return None
+
+
+def in_scope(sagsomraade):
+    """Only sagsområder screened Ja are mapped; Nej stays documented but leaves the analysis."""
+    screening = screening_of(sagsomraade)
+    return screening is not None and screening.anvender_kmd_sag == Screening.Svar.JA
+
+
+def _value(get):
+    """A column value from the As-is record: "" when there is none."""
+
+    def value(row):
+        asis = asis_of(row)
+        return get(asis) if asis is not None else ""
+
+    return value
+
+
+def _antal(field):
+    def get(asis):
+        if getattr(asis, f"{field}_ukendt"):
+            return "ukendt"
+        number = getattr(asis, field)
+        return "" if number is None else number
+
+    return get
+
+
+def _display(field):
+    return lambda asis: getattr(asis, f"get_{field}_display")()
+
+
+def _oprydningsbehov(asis):
+    needs = [label for field, label in OPRYDNING if getattr(asis, field)]
+    return "; ".join(needs + ([asis.oprydning_note] if asis.oprydning_note else []))
+
+
+def _komplet(row):
+    if not in_scope(row):
+        return "Indgår ikke"
+    asis = asis_of(row)
+    return "Ja" if asis is not None and asis.komplet else "Nej"
+
+
+def _filter_brugsmoenster(queryset, name, value):
+    return queryset.filter(asis__brugsmoenster=value)
+
+
+def _filter_komplet(queryset, name, value):
+    scope = queryset.filter(screening__anvender_kmd_sag="ja")
+    if value == "ja":
+        return scope.filter(asis__komplet=True)
+    return scope.filter(Q(asis__isnull=True) | Q(asis__komplet=False))
+
+
+def register():
+    system_columns = system_columns("asis", PHASE, FUNKTIONER, "4{letter} {what}", _value)
+    dokumentationsark.register(
+        Column(
+            "asis_sagsbehandlere",
+            "2. Antal sagsbehandlere",
+            PHASE,
+            _value(lambda asis: "" if asis.antal_sagsbehandlere is None else asis.antal_sagsbehandlere),
+            width=12,
+            related=("asis",),
+            fields=("antal_sagsbehandlere",),
+        ),
+        Column(
+            "asis_brugsmoenster",
+            "3. Brugsmønster",
+            PHASE,
+            _value(lambda asis: asis.brugsmoenster),
+            choices=tuple(brugsmoenster.TYPES),
+            width=12,
+            sort="asis__brugsmoenster",
+            related=("asis",),
+            fields=tuple(brugsmoenster.QUESTIONS),
+        ),
+        Column(
+            "asis_afhaengighed",
+            "Afhængighed af KMD Sag",
+            PHASE,
+            _value(lambda asis: brugsmoenster.TYPES[asis.brugsmoenster][1] if asis.brugsmoenster else ""),
+            width=24,
+            related=("asis",),
+        ),
+        *system_columns,
+        Column(
+            "asis_monopolbrud_tsa",
+            "5. Monopolbrud/TSA",
+            PHASE,
+            _value(_display("monopolbrud_tsa")),
+            choices=tuple(JaNej.labels),
+            width=12,
+            related=("asis",),
+            prefetch=("asis__monopolbrud_tsa_systemer",),
+            fields=("monopolbrud_tsa", "monopolbrud_tsa_systemer"),
+        ),
+        Column(
+            "asis_monopolbrud_systemer",
+            "5. Monopolbrud-/TSA-systemer",
+            PHASE,
+            _value(lambda asis: ", ".join(s.navn for s in asis.monopolbrud_tsa_systemer.all())),
+            width=20,
+            related=("asis",),
+            prefetch=("asis__monopolbrud_tsa_systemer",),
+        ),
+        Column(
+            "asis_manuelle_sager",
+            "6. Manuelle sager i KMD Sag",
+            PHASE,
+            _value(_antal("antal_manuelle_sager")),
+            width=12,
+            related=("asis",),
+            fields=("antal_manuelle_sager", "antal_manuelle_sager_ukendt"),
+        ),
+        Column(
+            "asis_journalnotater",
+            "6. Journalnotater i KMD Sag",
+            PHASE,
+            _value(_antal("antal_journalnotater")),
+            width=12,
+            related=("asis",),
+            fields=("antal_journalnotater", "antal_journalnotater_ukendt"),
+        ),
+        Column(
+            "asis_oprydning",
+            "7. Oprydning nødvendig",
+            PHASE,
+            _value(_display("oprydning")),
+            choices=tuple(JaNej.labels),
+            width=12,
+            related=("asis",),
+            fields=("oprydning", *(f for f, _label in OPRYDNING), "oprydning_note"),
+        ),
+        Column(
+            "asis_oprydningsbehov",
+            "7. Oprydningsbehov",
+            PHASE,
+            _value(_oprydningsbehov),
+            width=30,
+            related=("asis",),
+        ),
+        Column(
+            "asis_arkivering",
+            "8. Kan arkiveres",
+            PHASE,
+            _value(_display("arkivering")),
+            choices=tuple(Arkivering.labels),
+            width=12,
+            related=("asis",),
+            fields=("arkivering", "arkivering_note"),
+        ),
+        Column(
+            "asis_arkivering_note",
+            "8. Arkivering kræver",
+            PHASE,
+            _value(lambda asis: asis.arkivering_note),
+            width=30,
+            related=("asis",),
+        ),
+        Column(
+            "asis_komplet",
+            "As-is komplet",
+            PHASE,
+            _komplet,
+            choices=("Ja", "Nej", "Indgår ikke"),
+            width=12,
+            related=("asis", "screening"),
+        ),
+    )
+    dokumentationsark.register_filter(
+        "brugsmoenster",
+        lambda: django_filters.ChoiceFilter(
+            label="Brugsmønster",
+            choices=brugsmoenster.CHOICES,
+            method=_filter_brugsmoenster,
+            empty_label="Alle brugsmønstre",
+        ),
+    )
+    dokumentationsark.register_filter(
+        "komplet",
+        lambda: django_filters.ChoiceFilter(
+            label="As-is komplet?",
+            choices=[("ja", "Komplet"), ("nej", "Mangler svar")],
+            method=_filter_komplet,
+            empty_label="Alle",
+        ),
+    )
+    dokumentationsark.register_phase_link(
+        PHASE,
+        lambda s: ("Udfyld As-is", sagsomraade_url("workshops:asis-update", s)) if in_scope(s) else None,
+    )
+    history.register_source(lambda sagsomraade: AsIs.history.filter(sagsomraade_id=sagsomraade.pk))
+    systemoverblik.register_usage(_usage)
+    overblik.register_phase(_asis_summary)
+
+
+def _usage(system):
+    uses = Q(monopolbrud_tsa_systemer=system)
+    for field, _label in FUNKTIONER:
+        uses |= Q(**{field: system})
+    rows = (
+        AsIs.objects.filter(uses)
+        .distinct()
+        .select_related("sagsomraade__fagomraade", "sagsomraade__kle")
+        .prefetch_related("monopolbrud_tsa_systemer")
+    )
+    for asis in rows:
+        for field, label in FUNKTIONER:
+            if getattr(asis, f"{field}_id") == system.pk:
+                yield asis.sagsomraade, label[3:]
+        if system in asis.monopolbrud_tsa_systemer.all():
+            yield asis.sagsomraade, "Monopolbrud/TSA"
+
+
+def _asis_summary():
+    scope = Sagsomraade.objects.filter(screening__anvender_kmd_sag="ja")
+    return overblik.Fase(
+        2,
+        "Kortlægning (As-is)",
+        "Hvordan bruges KMD Sag i dag? Brugsmønster, it-løsninger, sager og oprydning for hvert sagsområde.",
+        reverse("workshops:kortlaegning"),
+        scope.filter(asis__komplet=True).count(),
+        scope.count(),
+        "sagsområder kortlagt",
+    )

@@ -1,0 +1,25 @@
+"""What the As-is and To-be columns share."""
+
+from django.urls import reverse
+
+from exitstrategi.dokumentationsark import Column
+
+
+def sagsomraade_url(name, sagsomraade):
+    return reverse(name, args=[sagsomraade.fagomraade.slug, sagsomraade.kle.nummer])
+
+
+def system_columns(record, phase, functions, header, value_of):
+    """One column per IT system field of question 4 (a–e), showing the system's name."""
+    return [
+        Column(
+            f"{record}_{field}",
+            header.format(letter=label[0], what=label[3:]),
+            phase,
+            value_of(lambda answers, f=field: str(getattr(answers, f) or "")),
+            width=16,
+            related=(f"{record}__{field}",),
+            fields=(field,),
+        )
+        for field, label in functions
+    ]

@@ -1,0 +1,237 @@
+"""Fase 3's columns and filters in the Dokumentationsark, its Historik and progress."""
+
+import django_filters
+from django.urls import reverse
+from django.utils import timezone
+
+from exitstrategi import dokumentationsark, history, kontraktdatoer, overblik
+from exitstrategi.dokumentationsark import Column
+from exitstrategi.models import Sagsomraade
+
+from .. import loesningsscenarier
+from ..models import FUNKTIONER, LOESNINGER, JaNej, Kompleksitet, ToBe
+from ..selectors import TOBE_SCOPE, contract_dates_by_system
+from .asis import asis_of, in_scope
+from .common import system_columns, sagsomraade_url
+
+TOBE_PHASE = "Fase 3: To-be"
+
+
+def tobe_of(sagsomraade):
+    try:
+        return sagsomraade.tobe
+    except ToBe.DoesNotExist:
+        return None
+
+
+def tobe_in_scope(sagsomraade):
+    """To-be covers the sagsområder screened Ja whose brugsmønster is C or D."""
+    asis = asis_of(sagsomraade)
+    return in_scope(sagsomraade) and asis is not None and asis.brugsmoenster in loesningsscenarier.I_TOBE
+
+
+def systems_left(sagsomraade):
+    """The IT systems the recommended scenario moves away from: As-is systems that are not among
+    the preferred To-be solutions. None while there is no recommendation."""
+    asis, tobe = asis_of(sagsomraade), tobe_of(sagsomraade)
+    if asis is None or tobe is None or not tobe.anbefalet_scenarie:
+        return None
+    current = {getattr(asis, f"{field}_id") for field, _label in FUNKTIONER} - {None}
+    future = {getattr(tobe, f"{field}_id") for field, _label in LOESNINGER} - {None}
+    return current - future
+
+
+def tidligste_virkning(sagsomraade, exits, today):
+    """The earliest day the recommended scenario can take effect: when the contracts of the systems
+    it leaves have ended. None while unknown (no recommendation, or a contract waits for an unknown
+    phase-out date)."""
+    left = systems_left(sagsomraade)
+    if left is None or any(system in exits and exits[system] is None for system in left):
+        return None
+    return kontraktdatoer.earliest_effect(today, [exits.get(system) for system in left])
+
+
+def _prepare_contract_dates(rows):
+    today = timezone.localdate()
+    exits, deadlines = contract_dates_by_system(today)
+    for row in rows:
+        row.tidligste_virkning = tidligste_virkning(row, exits, today)
+        left = systems_left(row) or set()
+        row.opsig_senest = min((deadlines[s][0] for s in left if s in deadlines), default=None)
+
+
+def _tobe_value(get):
+    def value(row):
+        tobe = tobe_of(row)
+        return get(tobe) if tobe is not None and tobe_in_scope(row) else ""
+
+    return value
+
+
+def _filter_tobe(field):
+    def apply(queryset, name, value):
+        return queryset.filter(TOBE_SCOPE, **{f"tobe__{field}": value})
+
+    return apply
+
+
+def register_tobe():
+    loesning_columns = system_columns(
+        "tobe", TOBE_PHASE, LOESNINGER, "4{letter} Foretrukken: {what}", _tobe_value
+    )
+    dokumentationsark.register(
+        Column(
+            "tobe_udbud",
+            "2. Udbud senest",
+            TOBE_PHASE,
+            _tobe_value(lambda tobe: tobe.udbud_tekst),
+            width=14,
+            sort="tobe__udbud_dato",
+            related=("tobe",),
+            fields=("udbud",),
+        ),
+        Column(
+            "tobe_marked",
+            "3. Løsninger på markedet",
+            TOBE_PHASE,
+            _tobe_value(
+                lambda tobe: "; ".join(
+                    [s.navn for s in tobe.markedsloesninger.all()]
+                    + ([tobe.markedsloesninger_note] if tobe.markedsloesninger_note else [])
+                )
+            ),
+            width=24,
+            related=("tobe",),
+            prefetch=("tobe__markedsloesninger",),
+            fields=("markedsloesninger", "markedsloesninger_note"),
+        ),
+        *loesning_columns,
+        Column(
+            "tobe_forretningskritisk",
+            "5. Forretningskritisk",
+            TOBE_PHASE,
+            _tobe_value(lambda tobe: tobe.get_forretningskritisk_display()),
+            choices=tuple(JaNej.labels),
+            width=12,
+            sort="tobe__forretningskritisk",
+            related=("tobe",),
+            fields=("forretningskritisk",),
+        ),
+        Column(
+            "tobe_kompleksitet",
+            "6. Kompleksitet af oprydning",
+            TOBE_PHASE,
+            _tobe_value(lambda tobe: tobe.get_kompleksitet_display()),
+            choices=tuple(Kompleksitet.labels),
+            width=12,
+            related=("tobe",),
+            fields=("kompleksitet",),
+        ),
+        Column(
+            "tobe_scenarie",
+            "Anbefalet løsningsscenarie",
+            TOBE_PHASE,
+            _tobe_value(lambda tobe: tobe.anbefalet_scenarie or ""),
+            choices=tuple(str(n) for n in loesningsscenarier.SCENARIER),
+            width=12,
+            sort="tobe__anbefalet_scenarie",
+            related=("tobe",),
+            fields=("anbefalet_scenarie", "begrundelse", "anbefalet_paa"),
+        ),
+        Column(
+            "tobe_afvent",
+            "Afvent KY/KSD",
+            TOBE_PHASE,
+            _tobe_value(lambda tobe: "Ja" if tobe.afvent_ky_ksd else ""),
+            width=10,
+            related=("tobe",),
+        ),
+        Column(
+            "tobe_begrundelse",
+            "Begrundelse",
+            TOBE_PHASE,
+            _tobe_value(lambda tobe: tobe.begrundelse),
+            width=30,
+            related=("tobe",),
+        ),
+        Column(
+            "tobe_workshop",
+            "Anbefalet på workshop",
+            TOBE_PHASE,
+            _tobe_value(lambda tobe: str(tobe.anbefalet_paa or "")),
+            width=20,
+            related=("tobe__anbefalet_paa",),
+        ),
+        Column(
+            "tobe_besluttet",
+            "Besluttet løsningsscenarie",
+            TOBE_PHASE,
+            _tobe_value(lambda tobe: tobe.besluttet_scenarie or ""),
+            choices=tuple(str(n) for n in loesningsscenarier.SCENARIER),
+            width=12,
+            related=("tobe",),
+        ),
+        Column(
+            "tobe_opsig",
+            "Opsig senest",
+            TOBE_PHASE,
+            lambda row: getattr(row, "opsig_senest", None) or "",
+            width=14,
+        ),
+        Column(
+            "tobe_virkning",
+            "Tidligste virkning",
+            TOBE_PHASE,
+            lambda row: getattr(row, "tidligste_virkning", None) or "",
+            width=14,
+        ),
+        Column(
+            "tobe_scope",
+            "Indgår i To-be",
+            TOBE_PHASE,
+            lambda row: "Ja" if tobe_in_scope(row) else _tobe_reason(row),
+            width=18,
+            related=("asis", "screening"),
+        ),
+    )
+    for name, label, field, choices in [
+        ("scenarie", "Løsningsscenarie", "anbefalet_scenarie", loesningsscenarier.CHOICES),
+        ("forretningskritisk", "Forretningskritisk?", "forretningskritisk", JaNej.choices),
+        ("kompleksitet", "Kompleksitet", "kompleksitet", Kompleksitet.choices),
+    ]:
+        dokumentationsark.register_filter(
+            name,
+            lambda label=label, field=field, choices=choices: django_filters.ChoiceFilter(
+                label=label, choices=choices, method=_filter_tobe(field), empty_label="Alle"
+            ),
+        )
+    dokumentationsark.register_preparer(_prepare_contract_dates)
+    dokumentationsark.register_phase_link(
+        TOBE_PHASE,
+        lambda s: ("Udfyld To-be", sagsomraade_url("workshops:tobe-update", s)) if tobe_in_scope(s) else None,
+    )
+    history.register_source(lambda sagsomraade: ToBe.history.filter(sagsomraade_id=sagsomraade.pk))
+    overblik.register_phase(_tobe_summary)
+
+
+def _tobe_reason(row):
+    """Why a sagsområde is not assessed in To-be."""
+    if not in_scope(row):
+        return "Nej: ikke screenet Ja"
+    asis = asis_of(row)
+    if asis is None or not asis.brugsmoenster:
+        return "Afventer brugsmønster"
+    return f"Nej: brugsmønster {asis.brugsmoenster}"
+
+
+def _tobe_summary():
+    scope = Sagsomraade.objects.filter(TOBE_SCOPE)
+    return overblik.Fase(
+        3,
+        "Løsningsscenarier (To-be)",
+        "Hvad skal sagsområder med brugsmønster C og D flytte til? Et anbefalet løsningsscenarie 1–4.",
+        reverse("workshops:vurdering"),
+        scope.filter(tobe__anbefalet_scenarie__isnull=False).count(),
+        scope.count(),
+        "sagsområder med anbefaling",
+    )
