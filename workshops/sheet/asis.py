@@ -11,7 +11,7 @@ from screening.models import Screening, screening_of
 
 from .. import brugsmoenster
 from ..models import FUNKTIONER, OPRYDNING, Arkivering, AsIs, JaNej
-from .common import system_columns, sagsomraade_url
+from .common import sagsomraade_url, system_columns
 
 PHASE = "Fase 2: As-is"
 
@@ -78,7 +78,7 @@ def _filter_komplet(queryset, name, value):
 
 
 def register():
-    system_columns = system_columns("asis", PHASE, FUNKTIONER, "4{letter} {what}", _value)
+    functions = system_columns("asis", PHASE, FUNKTIONER, "4{letter} {what}", _value)
     dokumentationsark.register(
         Column(
             "asis_sagsbehandlere",
@@ -108,7 +108,7 @@ def register():
             width=24,
             related=("asis",),
         ),
-        *system_columns,
+        *functions,
         Column(
             "asis_monopolbrud_tsa",
             "5. Monopolbrud/TSA",

@@ -12,7 +12,7 @@ from .. import loesningsscenarier
 from ..models import FUNKTIONER, LOESNINGER, JaNej, Kompleksitet, ToBe
 from ..selectors import TOBE_SCOPE, contract_dates_by_system
 from .asis import asis_of, in_scope
-from .common import system_columns, sagsomraade_url
+from .common import sagsomraade_url, system_columns
 
 TOBE_PHASE = "Fase 3: To-be"
 
