@@ -43,3 +43,10 @@ def test_production_refuses_to_start_without_a_secret_key():
 
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_error_pages_are_danish(client, settings):
+    from django.template.loader import render_to_string
+
+    assert "Der opstod en fejl" in render_to_string("500.html")
+    assert "Ugyldig forespørgsel" in render_to_string("400.html")
