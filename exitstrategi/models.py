@@ -95,6 +95,7 @@ class Fagomraade(NavngivetModel):
         blank=True,
         related_name="fagomraader",
     )
+    history = HistoricalRecords(excluded_fields=["slug"], m2m_fields=[kontaktpersoner])
 
     class Meta(NavngivetModel.Meta):
         verbose_name = "fagområde"
@@ -191,6 +192,7 @@ class ITSystem(NavngivetModel):
         help_text="Fx når KMD Aktiv afløses af KY, eller KMD Sygedagpenge af KSD.",
     )
     noter = models.TextField("noter", blank=True)
+    history = HistoricalRecords(excluded_fields=["slug"])
 
     class Meta(NavngivetModel.Meta):
         verbose_name = "IT-system"
@@ -258,6 +260,7 @@ class Kontrakt(models.Model):
         help_text="KMD Sag kan først opsiges, når det sidste monopolbrudssystem er udfaset.",
     )
     noter = models.TextField("noter", blank=True)
+    history = HistoricalRecords(m2m_fields=[afventer_udfasning])
 
     class Meta:
         verbose_name = "kontrakt"

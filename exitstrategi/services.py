@@ -57,7 +57,13 @@ def user_set_role(*, user, rolle, fagomraader):
     """Give the user exactly one role; a kontaktperson answers for the given fagområder."""
     with transaction.atomic():
         user.groups.set([Group.objects.get_or_create(name=rolle)[0]])
-        user.fagomraader.set(fagomraader if rolle == Rolle.KONTAKTPERSON else [])
+        wanted = set(fagomraader) if rolle == Rolle.KONTAKTPERSON else set()
+        current = set(user.fagomraader.all())
+        # Through each fagområde, so its Historik records who became or stopped being contact person.
+        for fagomraade in current - wanted:
+            fagomraade.kontaktpersoner.remove(user)
+        for fagomraade in wanted - current:
+            fagomraade.kontaktpersoner.add(user)
 
 
 def user_invite(*, email, fulde_navn, rolle, fagomraader, base_url, invited_by):

@@ -30,13 +30,18 @@ urlpatterns = [
         fagomraade.FagomraadeUpdateView.as_view(),
         name="fagomraade-update",
     ),
+    path(
+        "fagomraader/<slug:slug>/slet/", fagomraade.FagomraadeDeleteView.as_view(), name="fagomraade-delete"
+    ),
     path("systemer/", itsystem.ITSystemListView.as_view(), name="itsystem-list"),
     path("systemer/nyt/", itsystem.ITSystemCreateView.as_view(), name="itsystem-create"),
     path("systemer/<slug:slug>/", itsystem.ITSystemDetailView.as_view(), name="itsystem-detail"),
     path("systemer/<slug:slug>/rediger/", itsystem.ITSystemUpdateView.as_view(), name="itsystem-update"),
+    path("systemer/<slug:slug>/slet/", itsystem.ITSystemDeleteView.as_view(), name="itsystem-delete"),
     path("kontrakter/", kontrakt.KontraktListView.as_view(), name="kontrakt-list"),
     path("kontrakter/ny/", kontrakt.KontraktCreateView.as_view(), name="kontrakt-create"),
     path("kontrakter/<int:pk>/rediger/", kontrakt.KontraktUpdateView.as_view(), name="kontrakt-update"),
+    path("kontrakter/<int:pk>/slet/", kontrakt.KontraktDeleteView.as_view(), name="kontrakt-delete"),
     path("brugere/", brugere.UserListView.as_view(), name="user-list"),
     path("brugere/inviter/", brugere.UserInviteView.as_view(), name="user-invite"),
     path("brugere/<int:pk>/rediger/", brugere.UserUpdateView.as_view(), name="user-update"),

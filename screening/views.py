@@ -10,6 +10,7 @@ from django_filters.views import FilterView
 
 from exitstrategi import dokumentationsark
 from exitstrategi.concurrency import ConcurrentEditError
+from exitstrategi.history import changes_of
 from exitstrategi.models import KLE, Fagomraade
 from exitstrategi.roles import RoleRequiredMixin, can_edit_fagomraade, require_edit
 from exitstrategi.selectors import kle_search
@@ -84,6 +85,7 @@ class FagomraadeDetailView(RoleRequiredMixin, TemplateView):
             query=query,
             results=kle_search(query) if query else [],
             present=frozenset(s.kle_id for s in sagsomraader),
+            changes=changes_of(self.fagomraade),
             **kwargs,
         )
 

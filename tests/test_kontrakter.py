@@ -45,7 +45,7 @@ def test_kmd_sag_waits_for_the_last_monopoly_system(login, laeser, kontrakter, s
     known = client.get(LIST).content.decode()
 
     assert "kan ikke beregnes, før udfasningsdatoen kendes for KMD Aktiv" in unknown
-    assert "kan tidligst ophøre 31. marts 2028" in known
+    assert "kan tidligst ophøre 31.03.2028" in known
     assert "KMD Sag kan først opsiges, når KMD Aktiv er udfaset." in known
 
 

@@ -218,3 +218,17 @@ def test_an_as_is_wall_has_no_to_be_cards(login, projektleder, workshop, c_sagso
     card = reverse("workshops:wall-card", args=[workshop.pk, "tobe_scenarie", "borgerservice", "32.06.00"])
 
     assert login(projektleder).get(card).status_code == 404
+
+
+def test_every_to_be_card_opens_its_question_on_the_wall(login, projektleder, borgerservice, c_sagsomraade):
+    from workshops.views.wall import wall_questions
+
+    workshop = Workshop.objects.create(titel="To-be 1", type="tobe", start=timezone.now())
+    workshop.fagomraader.set([borgerservice])
+    client = login(projektleder)
+
+    for column in wall_questions(workshop.type):
+        card = reverse("workshops:wall-card", args=[workshop.pk, column.key, "borgerservice", "32.06.00"])
+        response = client.get(card)
+        assert response.status_code == 200, column.key
+        assert column.header in response.content.decode()

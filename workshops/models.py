@@ -186,6 +186,7 @@ class Strategi(models.Model):
     link = models.URLField("link", blank=True)
     fil = models.FileField("fil", upload_to="strategier/", blank=True)
     resume = models.TextField("resumé", blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "strategi"
@@ -232,6 +233,7 @@ class Workshop(models.Model):
         help_text="Besvares i plenum på To-be workshoppen.",
     )
     strategier = models.ManyToManyField(Strategi, verbose_name="strategier drøftet", blank=True)
+    history = HistoricalRecords(m2m_fields=[fagomraader, strategier])
 
     class Meta:
         verbose_name = "workshop"

@@ -21,11 +21,13 @@ urlpatterns = [
     path("strategier/", strategi.StrategiListView.as_view(), name="strategi-list"),
     path("strategier/ny/", strategi.StrategiCreateView.as_view(), name="strategi-create"),
     path("strategier/<int:pk>/rediger/", strategi.StrategiUpdateView.as_view(), name="strategi-update"),
+    path("strategier/<int:pk>/slet/", strategi.StrategiDeleteView.as_view(), name="strategi-delete"),
     path("strategier/<int:pk>/fil/", strategi.StrategiFilView.as_view(), name="strategi-fil"),
     path("workshops/", workshop.WorkshopListView.as_view(), name="workshop-list"),
     path("workshops/ny/", workshop.WorkshopCreateView.as_view(), name="workshop-create"),
     path("workshops/<int:pk>/", workshop.WorkshopDetailView.as_view(), name="workshop-detail"),
     path("workshops/<int:pk>/rediger/", workshop.WorkshopUpdateView.as_view(), name="workshop-update"),
+    path("workshops/<int:pk>/slet/", workshop.WorkshopDeleteView.as_view(), name="workshop-delete"),
     path("workshops/<int:pk>/materiale/", workshop.MaterialeView.as_view(), name="workshop-materiale"),
     path(
         "workshops/<int:pk>/forberedelse/<slug:slug>/",

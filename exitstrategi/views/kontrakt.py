@@ -11,6 +11,7 @@ from ..filters import free_text_filter
 from ..forms import KontraktForm
 from ..models import ITSystem, Kontrakt
 from ..roles import ProjektlederRequiredMixin, RoleRequiredMixin
+from .registers import HistorikMixin, RegisterDeleteView
 
 
 class KontraktFilter(django_filters.FilterSet):
@@ -53,12 +54,13 @@ class KontraktListView(RoleRequiredMixin, FilterView):
         return context
 
 
-class KontraktFormMixin(ProjektlederRequiredMixin, SuccessMessageMixin):
+class KontraktFormMixin(HistorikMixin, ProjektlederRequiredMixin, SuccessMessageMixin):
     model = Kontrakt
     form_class = KontraktForm
     template_name = "exitstrategi/kontrakt_form.html"
     success_url = reverse_lazy("kontrakt-list")
     success_message = "Kontrakten «%(navn)s» er gemt."
+    delete_url_name = "kontrakt-delete"
 
 
 class KontraktCreateView(KontraktFormMixin, CreateView):
@@ -67,3 +69,9 @@ class KontraktCreateView(KontraktFormMixin, CreateView):
 
 class KontraktUpdateView(KontraktFormMixin, UpdateView):
     pass
+
+
+class KontraktDeleteView(RegisterDeleteView):
+    model = Kontrakt
+    success_url = reverse_lazy("kontrakt-list")
+    cancel_url = reverse_lazy("kontrakt-list")

@@ -7,6 +7,7 @@ from django.views.generic import CreateView, UpdateView, View
 from django_filters.views import FilterView
 
 from exitstrategi.roles import ProjektlederRequiredMixin, RoleRequiredMixin
+from exitstrategi.views.registers import HistorikMixin, RegisterDeleteView
 
 from ..forms import StrategiForm
 from ..models import Strategi
@@ -27,12 +28,13 @@ class StrategiListView(RoleRequiredMixin, FilterView):
     template_name = "workshops/strategi_list.html"
 
 
-class StrategiFormMixin(ProjektlederRequiredMixin, SuccessMessageMixin):
+class StrategiFormMixin(HistorikMixin, ProjektlederRequiredMixin, SuccessMessageMixin):
     model = Strategi
     form_class = StrategiForm
     template_name = "workshops/strategi_form.html"
     success_url = reverse_lazy("workshops:strategi-list")
     success_message = "Strategien «%(titel)s» er gemt."
+    delete_url_name = "workshops:strategi-delete"
 
 
 class StrategiCreateView(StrategiFormMixin, CreateView):
@@ -41,6 +43,11 @@ class StrategiCreateView(StrategiFormMixin, CreateView):
 
 class StrategiUpdateView(StrategiFormMixin, UpdateView):
     pass
+
+
+class StrategiDeleteView(RegisterDeleteView):
+    model = Strategi
+    success_url = reverse_lazy("workshops:strategi-list")
 
 
 class StrategiFilView(RoleRequiredMixin, View):

@@ -92,6 +92,7 @@ class ToBeUpdateView(PhaseRecordUpdateView):
             loesningsfelter=[
                 (form[field], form[f"ny_{field}"], getattr(asis, f"{asis_field}", None) if asis else None)
                 for (field, _label), (asis_field, _l) in zip(LOESNINGER, FUNKTIONER, strict=True)
+                if field in form.fields  # a wall card edits only its own question's fields
             ],
             opgaver=list(self.record.opgaver.all()) if self.record.pk else [],
             statusser=Opgave.Status.choices,

@@ -2,11 +2,13 @@ from django.contrib import messages
 from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse_lazy
 from django.views.generic import DetailView, TemplateView, View
 from django.views.generic.edit import CreateView, UpdateView
 from django_filters.views import FilterView
 
 from exitstrategi.roles import ProjektlederRequiredMixin, RoleRequiredMixin
+from exitstrategi.views.registers import HistorikMixin, RegisterDeleteView
 
 from .. import brugsmoenster, spoergeguide
 from ..filters import WorkshopFilter
@@ -61,9 +63,10 @@ class WorkshopUpdateView(WorkshopFormMixin, UpdateView):
     pass
 
 
-class WorkshopDetailView(RoleRequiredMixin, DetailView):
+class WorkshopDetailView(HistorikMixin, RoleRequiredMixin, DetailView):
     template_name = "workshops/workshop_detail.html"
     queryset = Workshop.objects.select_related("facilitator")
+    delete_url_name = "workshops:workshop-delete"
 
     def get_context_data(self, **kwargs):
         workshop = self.object
@@ -77,6 +80,11 @@ class WorkshopDetailView(RoleRequiredMixin, DetailView):
             materiale_form=MaterialeForm(workshop=workshop),
             **kwargs,
         )
+
+
+class WorkshopDeleteView(RegisterDeleteView):
+    model = Workshop
+    success_url = reverse_lazy("workshops:workshop-list")
 
 
 class MaterialeView(ProjektlederRequiredMixin, View):
