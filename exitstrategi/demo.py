@@ -86,7 +86,7 @@ def load(out):
             fagomraade, _ = Fagomraade.objects.get_or_create(navn=navn, defaults={"beskrivelse": beskrivelse})
             fagomraade.kontaktpersoner.add(*[users[u] for u in contacts])
             for nummer in numbers:
-                sagsomraade, created = Sagsomraade.objects.get_or_create(
+                sagsomraade, created = Sagsomraade.alle.get_or_create(
                     fagomraade=fagomraade, kle=KLE.objects.get(nummer=nummer)
                 )
                 if created and (navn, nummer) in ALSO_COVERS:

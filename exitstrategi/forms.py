@@ -153,3 +153,30 @@ class KontraktForm(forms.ModelForm):
         if start and end and end < start:
             self.add_error("udloebsdato", "Udløbsdatoen ligger før startdatoen.")
         return cleaned
+
+
+class FlytForm(forms.Form):
+    """Move a sagsområde to another fagområde and/or re-key it to another KLE number."""
+
+    fagomraade = forms.ModelChoiceField(
+        label="Fagområde", queryset=Fagomraade.objects.all(), empty_label=None
+    )
+    kle = forms.CharField(
+        label="KLE-nummer",
+        max_length=8,
+        help_text="Fx det nye nummer, når KL har flyttet emnet. Svar og historik følger med.",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def clean_kle(self):
+        nummer = self.cleaned_data["kle"].strip()
+        topic = KLE.objects.filter(nummer=nummer).first()
+        if topic is None:
+            raise forms.ValidationError(f"KLE-nummer {nummer} findes ikke i KLE-kataloget.")
+        if topic.niveau == KLE.Niveau.HOVEDGRUPPE:
+            raise forms.ValidationError("Brug et gruppe- eller emnenummer (NN.NN eller NN.NN.NN).")
+        return topic
+
+
+class VersionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)

@@ -105,8 +105,24 @@ class Fagomraade(NavngivetModel):
         return reverse("screening:fagomraade-detail", args=[self.slug])
 
 
+def aktive(path=""):
+    """Sagsområder that are not removed, seen through a relation path such as "sagsomraader__".
+
+    The default manager applies it to every Sagsomraade query; joins from other models use this."""
+    return models.Q(**{f"{path}fjernet__isnull": True})
+
+
+class AktiveSagsomraader(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().filter(aktive())
+
+
 class Sagsomraade(models.Model):
-    """A subject area of one fagområde, keyed by a KLE gruppe or emne number."""
+    """A subject area of one fagområde, keyed by a KLE gruppe or emne number.
+
+    A removed area keeps its answers and history but leaves every list, count, sheet and phase:
+    `objects` (the default, used by related managers too) holds only the areas in use, `alle` all.
+    """
 
     fagomraade = models.ForeignKey(
         Fagomraade,
@@ -129,12 +145,18 @@ class Sagsomraade(models.Model):
     oprettet = models.DateTimeField("oprettet", auto_now_add=True)
     aendret = models.DateTimeField("ændret", auto_now=True)
     version = models.PositiveIntegerField(default=0, editable=False)
+    fjernet = models.DateTimeField("fjernet", null=True, blank=True)
     history = HistoricalRecords(excluded_fields=["aendret", "version"], m2m_fields=[ogsaa_daekker])
+
+    alle = models.Manager()
+    objects = AktiveSagsomraader()
 
     class Meta:
         verbose_name = "sagsområde"
         verbose_name_plural = "sagsområder"
         ordering = ["fagomraade__navn", "kle__nummer"]
+        default_manager_name = "objects"
+        base_manager_name = "alle"
         constraints = [
             models.UniqueConstraint(
                 fields=["fagomraade", "kle"],

@@ -7,32 +7,124 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.text import capfirst
 
 from .concurrency import check_version
 from .models import KLE, Sagsomraade
 from .roles import Rolle
 
 
+class SagsomraadeError(Exception):
+    """A change to sagsområder that cannot be made; the message says why, in Danish."""
+
+
 def sagsomraader_add(*, fagomraade, topics):
     """Add a sagsområde per KLE topic; topics the fagområde already has are skipped.
 
-    Returns (added, skipped) lists of KLE topics.
+    Returns (added, skipped, removed): the new sagsområder, the KLE topics it has already, and the
+    KLE topics of its removed areas, which come back only by restoring them (with their answers).
     """
-    added, skipped = [], []
+    added, skipped, removed = [], [], []
     with transaction.atomic():
-        present = set(fagomraade.sagsomraader.values_list("kle_id", flat=True))
+        present = dict(Sagsomraade.alle.filter(fagomraade=fagomraade).values_list("kle_id", "fjernet"))
         for topic in topics:
             if topic.pk in present:
-                skipped.append(topic)
+                (removed if present[topic.pk] else skipped).append(topic)
                 continue
             sagsomraade = Sagsomraade(fagomraade=fagomraade, kle=topic)
             sagsomraade.full_clean()
             sagsomraade.save()
-            present.add(topic.pk)
-            added.append(topic)
-    return added, skipped
+            present[topic.pk] = None
+            added.append(sagsomraade)
+    return added, skipped, removed
+
+
+def answers_of(sagsomraade_ids):
+    """Verbose names of the phase records (screening, As-is, To-be …) the sagsområder have.
+
+    Found through the one-to-one relations that point at Sagsomraade, so core names no phase app."""
+    found = []
+    for relation in Sagsomraade._meta.related_objects:
+        if (
+            relation.one_to_one
+            and relation.related_model.objects.filter(
+                **{f"{relation.field.name}_id__in": sagsomraade_ids}
+            ).exists()
+        ):
+            found.append(capfirst(relation.related_model._meta.verbose_name))
+    return found
+
+
+def sagsomraader_undo_add(*, fagomraade, sagsomraade_ids):
+    """Take back areas just added, as long as none of them has an answer yet. Returns how many."""
+    with transaction.atomic():
+        areas = Sagsomraade.objects.select_for_update().filter(fagomraade=fagomraade, pk__in=sagsomraade_ids)
+        ids = [s.pk for s in areas]
+        if answers := answers_of(ids):
+            raise SagsomraadeError(
+                f"Tilføjelsen kan ikke fortrydes, fordi nogle af sagsområderne allerede har svar "
+                f"({', '.join(answers)}). Fjern dem i stedet et ad gangen."
+            )
+        for sagsomraade in areas:
+            sagsomraade._change_reason = "Tilføjelsen er fortrudt"
+            sagsomraade.delete()
+    return len(ids)
+
+
+def _locked(sagsomraade, version):
+    current = Sagsomraade.alle.select_for_update().get(pk=sagsomraade.pk)
+    check_version(current, version)
+    current.version += 1
+    return current
+
+
+def sagsomraade_remove(*, sagsomraade, version):
+    """Leave the area out of every list and phase; its answers and history stay for a restore."""
+    with transaction.atomic():
+        current = _locked(sagsomraade, version)
+        current.fjernet = timezone.now()
+        current._change_reason = "Fjernet"
+        current.save()
+    return current
+
+
+def sagsomraade_restore(*, sagsomraade):
+    with transaction.atomic():
+        current = Sagsomraade.alle.select_for_update().get(pk=sagsomraade.pk)
+        current.fjernet = None
+        current.version += 1
+        current._change_reason = "Gendannet"
+        current.save()
+    return current
+
+
+def sagsomraade_move(*, sagsomraade, version, fagomraade, kle):
+    """Move the area to another fagområde and/or re-key it to another KLE number, answers and all."""
+    with transaction.atomic():
+        current = _locked(sagsomraade, version)
+        if (fagomraade, kle) == (current.fagomraade, current.kle):
+            raise SagsomraadeError("Vælg et andet fagområde eller et andet KLE-nummer.")
+        taken = Sagsomraade.alle.filter(fagomraade=fagomraade, kle=kle).first()
+        if taken is not None:
+            raise SagsomraadeError(
+                f"{fagomraade} har allerede et sagsområde med KLE-nummer {kle.nummer}"
+                + (" (fjernet; gendan det i stedet)." if taken.fjernet else ".")
+            )
+        moves = []
+        if fagomraade != current.fagomraade:
+            moves.append(f"fra {current.fagomraade} til {fagomraade}")
+        if kle != current.kle:
+            moves.append(f"fra KLE {current.kle.nummer} til {kle.nummer}")
+            if current.titel == current.kle.titel:
+                current.titel = kle.titel
+        current.fagomraade, current.kle = fagomraade, kle
+        current.full_clean()
+        current._change_reason = "Flyttet " + " og ".join(moves)
+        current.save()
+    return current
 
 
 def gruppe_active_emner(gruppe):

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from .views import brugere, fagomraade, forside, itsystem, kontrakt, sagsomraade, sheet
+from .views import brugere, fagomraade, forside, itsystem, kontrakt, sagsomraade, sagsomraade_admin, sheet
 
 KLE_NUMMER = "<str:kle>"
 
@@ -23,6 +23,22 @@ urlpatterns = [
         f"sagsomraade/<slug:slug>/{KLE_NUMMER}/rediger/",
         sagsomraade.SagsomraadeUpdateView.as_view(),
         name="sagsomraade-update",
+    ),
+    path(
+        f"sagsomraade/<slug:slug>/{KLE_NUMMER}/fjern/",
+        sagsomraade_admin.SagsomraadeRemoveView.as_view(),
+        name="sagsomraade-remove",
+    ),
+    path(
+        f"sagsomraade/<slug:slug>/{KLE_NUMMER}/flyt/",
+        sagsomraade_admin.SagsomraadeMoveView.as_view(),
+        name="sagsomraade-move",
+    ),
+    path("sagsomraader/fjernede/", sagsomraade_admin.RemovedListView.as_view(), name="sagsomraade-removed"),
+    path(
+        f"sagsomraader/fjernede/<slug:slug>/{KLE_NUMMER}/gendan/",
+        sagsomraade_admin.SagsomraadeRestoreView.as_view(),
+        name="sagsomraade-restore",
     ),
     path("fagomraader/ny/", fagomraade.FagomraadeCreateView.as_view(), name="fagomraade-create"),
     path(

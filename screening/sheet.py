@@ -4,7 +4,7 @@ import django_filters
 from django.urls import reverse
 
 from exitstrategi import dokumentationsark, history, overblik
-from exitstrategi.models import Sagsomraade
+from exitstrategi.models import Sagsomraade, aktive
 
 from .models import Screening, screening_of
 
@@ -66,7 +66,7 @@ def register():
 
 def _summary():
     total = Sagsomraade.objects.count()
-    answered = Screening.objects.exclude(anvender_kmd_sag="").count()
+    answered = Screening.objects.filter(aktive("sagsomraade__")).exclude(anvender_kmd_sag="").count()
     return overblik.Fase(
         1,
         "Screening",

@@ -3,7 +3,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.generic import TemplateView, View
 from django_filters.views import FilterView
@@ -11,10 +11,17 @@ from django_filters.views import FilterView
 from exitstrategi import dokumentationsark
 from exitstrategi.concurrency import ConcurrentEditError
 from exitstrategi.history import changes_of
-from exitstrategi.models import KLE, Fagomraade
+from exitstrategi.models import KLE, Fagomraade, Sagsomraade
 from exitstrategi.roles import RoleRequiredMixin, can_edit_fagomraade, require_edit
 from exitstrategi.selectors import kle_search
-from exitstrategi.services import gruppe_active_emner, sagsomraader_add
+from exitstrategi.services import (
+    SagsomraadeError,
+    answers_of,
+    gruppe_active_emner,
+    sagsomraader_add,
+    sagsomraader_undo_add,
+)
+from exitstrategi.text import antal
 
 from .filters import FagomraadeFilter
 from .forms import ScreeningFormSet
@@ -86,6 +93,7 @@ class FagomraadeDetailView(RoleRequiredMixin, TemplateView):
             results=kle_search(query) if query else [],
             present=frozenset(s.kle_id for s in sagsomraader),
             changes=changes_of(self.fagomraade),
+            undo=undo_batch(self.request, self.fagomraade) if self.can_edit else [],
             **kwargs,
         )
 
@@ -113,8 +121,16 @@ class FagomraadeDetailView(RoleRequiredMixin, TemplateView):
         return redirect(self.fagomraade)
 
 
+BATCH = "seneste_tilfoejelse"  # session key: the areas one click just added, for "Fortryd"
+
+
+def _areas(n):
+    return antal(n, "sagsområde", "sagsområder")
+
+
 class SagsomraadeAddView(RoleRequiredMixin, View):
-    """Add sagsområder from the KLE search: single topics, or a gruppe's active emner."""
+    """Add sagsområder from the KLE search: chosen topics, or a gruppe's active emner after a
+    confirmation that lists them. The last addition can be undone while none of it has answers."""
 
     def authorize(self):
         self.fagomraade = get_object_or_404(Fagomraade, slug=self.kwargs["slug"])
@@ -122,23 +138,78 @@ class SagsomraadeAddView(RoleRequiredMixin, View):
 
     def post(self, request, slug):
         gruppe = request.POST.get("gruppe")
-        if gruppe:  # the button "add the gruppe's active emner" on a gruppe row
+        if gruppe:
             gruppe = KLE.objects.filter(nummer=gruppe, niveau=KLE.Niveau.GRUPPE).first()
             topics = gruppe_active_emner(gruppe) if gruppe else []
+            if topics and not request.POST.get("bekraeft"):
+                return self.confirm(gruppe, topics)
         else:
             numbers = request.POST.getlist("kle")
             topics = list(KLE.objects.filter(nummer__in=numbers).exclude(niveau=KLE.Niveau.HOVEDGRUPPE))
         if not topics:
             messages.error(request, "Vælg et KLE-nummer at tilføje.")
         else:
-            try:
-                added, skipped = sagsomraader_add(fagomraade=self.fagomraade, topics=topics)
-            except (IntegrityError, ValidationError):  # someone added the same numbers just now
-                added, skipped = [], topics
-            text = f"{len(added)} sagsområde(r) tilføjet."
-            if skipped:
-                text += f" {len(skipped)} fandtes allerede: {', '.join(t.nummer for t in skipped)}."
-            messages.success(request, text)
+            self.add(topics)
         query = request.POST.get("q", "")
         url = reverse("screening:fagomraade-detail", args=[slug])
         return redirect(f"{url}?{urlencode({'q': query})}#tilfoej" if query else url)
+
+    def confirm(self, gruppe, topics):
+        present = set(Sagsomraade.alle.filter(fagomraade=self.fagomraade).values_list("kle_id", flat=True))
+        return render(
+            self.request,
+            "screening/confirm_add.html",
+            {
+                "fagomraade": self.fagomraade,
+                "gruppe": gruppe,
+                "new": [t for t in topics if t.pk not in present],
+                "present": [t for t in topics if t.pk in present],
+                "q": self.request.POST.get("q", ""),
+            },
+        )
+
+    def add(self, topics):
+        try:
+            added, skipped, removed = sagsomraader_add(fagomraade=self.fagomraade, topics=topics)
+        except (IntegrityError, ValidationError):  # someone added the same numbers just now
+            added, skipped, removed = [], topics, []
+        text = f"{_areas(len(added))} tilføjet."
+        if skipped:
+            text += f" Fandtes allerede: {', '.join(t.nummer for t in skipped)}."
+        if removed:
+            text += (
+                f" Fjernet tidligere, gendan i stedet under Fjernede sagsområder: "
+                f"{', '.join(t.nummer for t in removed)}."
+            )
+        messages.success(self.request, text)
+        if added:
+            self.request.session[BATCH] = {"fagomraade": self.fagomraade.pk, "ids": [s.pk for s in added]}
+
+
+def undo_batch(request, fagomraade):
+    """The ids of the areas this user's last click added to the fagområde, if it can still be undone."""
+    batch = request.session.get(BATCH)
+    if not batch or batch["fagomraade"] != fagomraade.pk:
+        return []
+    ids = list(fagomraade.sagsomraader.filter(pk__in=batch["ids"]).values_list("pk", flat=True))
+    return ids if ids and not answers_of(ids) else []
+
+
+class SagsomraadeUndoAddView(RoleRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def authorize(self):
+        self.fagomraade = get_object_or_404(Fagomraade, slug=self.kwargs["slug"])
+        require_edit(self.request.user, self.fagomraade)
+
+    def post(self, request, slug):
+        batch = request.session.get(BATCH) or {}
+        ids = batch.get("ids", []) if batch.get("fagomraade") == self.fagomraade.pk else []
+        try:
+            n = sagsomraader_undo_add(fagomraade=self.fagomraade, sagsomraade_ids=ids)
+        except SagsomraadeError as error:
+            messages.error(request, str(error))
+        else:
+            request.session.pop(BATCH, None)
+            messages.success(request, f"Tilføjelsen er fortrudt: {_areas(n)} er taget ud igen.")
+        return redirect(self.fagomraade)

@@ -137,9 +137,17 @@ def test_sagsomraader_are_added_from_kle_and_existing_ones_are_skipped(login, ko
     ]
 
 
-def test_a_whole_gruppe_adds_only_its_active_emner(login, kontaktperson, kle, borgerservice):
-    login(kontaktperson).post(ADD, {"gruppe": "32.24", "kle": ["02.34.02"]})
+def test_a_whole_gruppe_adds_only_its_active_emner_after_a_confirmation(
+    login, kontaktperson, kle, borgerservice
+):
+    client = login(kontaktperson)
 
+    confirmation = client.post(ADD, {"gruppe": "32.24", "kle": ["02.34.02"]}).content.decode()
+    before = borgerservice.sagsomraader.count()
+    client.post(ADD, {"gruppe": "32.24", "bekraeft": "1"})
+
+    assert "32.24.04 Hjælp til forsørgelse" in confirmation and "32.24.11" not in confirmation
+    assert before == 0
     numbers = set(borgerservice.sagsomraader.values_list("kle__nummer", flat=True))
     assert numbers == {"32.24.04", "32.24.05"}
 

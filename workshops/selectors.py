@@ -1,7 +1,7 @@
 from django.db.models import Count, Q
 
 from exitstrategi import dokumentationsark
-from exitstrategi.models import Fagomraade, Kontrakt
+from exitstrategi.models import Fagomraade, Kontrakt, aktive
 
 from . import loesningsscenarier
 from .models import ToBe
@@ -11,12 +11,10 @@ IN_SCOPE = Q(screening__anvender_kmd_sag="ja")
 
 def fagomraader_with_completeness():
     """Fagområder with the number of sagsområder in the analysis and how many are complete."""
+    scope = aktive("sagsomraader__") & Q(sagsomraader__screening__anvender_kmd_sag="ja")
     return Fagomraade.objects.annotate(
-        i_analyse=Count("sagsomraader", filter=Q(sagsomraader__screening__anvender_kmd_sag="ja")),
-        komplette=Count(
-            "sagsomraader",
-            filter=Q(sagsomraader__screening__anvender_kmd_sag="ja", sagsomraader__asis__komplet=True),
-        ),
+        i_analyse=Count("sagsomraader", filter=scope),
+        komplette=Count("sagsomraader", filter=scope & Q(sagsomraader__asis__komplet=True)),
     ).order_by("navn")
 
 
@@ -38,7 +36,7 @@ TOBE_SCOPE = IN_SCOPE & Q(asis__brugsmoenster__in=loesningsscenarier.I_TOBE)
 
 def fagomraader_with_recommendations():
     """Fagområder with their number of C/D sagsområder and how many have a recommended scenario."""
-    scope = Q(
+    scope = aktive("sagsomraader__") & Q(
         sagsomraader__screening__anvender_kmd_sag="ja",
         sagsomraader__asis__brugsmoenster__in=loesningsscenarier.I_TOBE,
     )
@@ -55,6 +53,7 @@ def scenarie_counts():
     counts = dict.fromkeys(loesningsscenarier.SCENARIER, 0)
     rows = (
         ToBe.objects.filter(
+            aktive("sagsomraade__"),
             sagsomraade__screening__anvender_kmd_sag="ja",
             sagsomraade__asis__brugsmoenster__in=loesningsscenarier.I_TOBE,
         )

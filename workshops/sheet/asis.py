@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from exitstrategi import dokumentationsark, history, overblik, systemoverblik
 from exitstrategi.dokumentationsark import Column
-from exitstrategi.models import Sagsomraade
+from exitstrategi.models import Sagsomraade, aktive
 from screening.models import Screening, screening_of
 
 from .. import brugsmoenster
@@ -225,7 +225,7 @@ def _usage(system):
     for field, _label in FUNKTIONER:
         uses |= Q(**{field: system})
     rows = (
-        AsIs.objects.filter(uses)
+        AsIs.objects.filter(uses, aktive("sagsomraade__"))
         .distinct()
         .select_related("sagsomraade__fagomraade", "sagsomraade__kle")
         .prefetch_related("monopolbrud_tsa_systemer")
