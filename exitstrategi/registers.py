@@ -44,11 +44,12 @@ def _pointing_relations(obj):
 
 def delete_consequences(obj):
     """Rows elsewhere that point at obj: those that protect it block the deletion; cascades and
-    cleared references are effects the confirmation states."""
+    cleared references are effects the confirmation states. Rows are counted as their lists show
+    them: removed sagsområder do not count."""
     result = Consequences()
     for (model, kind), names in _pointing_relations(obj).items():
         pointing = reduce(or_, (Q(**{name: obj}) for name in names))
-        n = model._base_manager.filter(pointing).distinct().count()
+        n = model._default_manager.filter(pointing).distinct().count()
         if not n:
             continue
         what = _amount(n, model)

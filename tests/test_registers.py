@@ -139,3 +139,18 @@ def test_a_workshop_historik_shows_local_time_and_fagomraader_by_name(login, lae
     shown = {(c.what, c.old, c.new) for c in changes}
     assert ("Workshop: dato og starttid", "10. dec. 2026 kl. 09.00", "11. dec. 2026 kl. 13.30") in shown
     assert date(2026, 12, 10)  # the workshop's day, kept in Copenhagen time above
+
+
+def test_a_fagomraade_whose_areas_are_all_removed_is_deleted_after_saying_they_go_too(
+    login, projektleder, sagsomraade
+):
+    from exitstrategi.services import sagsomraade_remove
+
+    sagsomraade_remove(sagsomraade=sagsomraade, version=0)
+    client = login(projektleder)
+
+    confirm = client.get(reverse("fagomraade-delete", args=["borgerservice"])).content.decode()
+    client.post(reverse("fagomraade-delete", args=["borgerservice"]))
+
+    assert "1 fjernet sagsområde slettes endeligt med deres svar" in confirm
+    assert not Fagomraade.objects.exists()

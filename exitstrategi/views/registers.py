@@ -34,26 +34,32 @@ class RegisterDeleteView(ProjektlederRequiredMixin, DeleteView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            consequences=delete_consequences(self.object),
+            consequences=self.consequences(),
             noun=self.object._meta.verbose_name,
             cancel_url=self.cancel_url or self.object.get_absolute_url(),
             **kwargs,
         )
 
     def form_valid(self, form):
-        consequences = delete_consequences(self.object)
+        consequences = self.consequences()
         if consequences.blockers:
             messages.error(self.request, self.refusal(consequences.blockers))
             return redirect(self.request.path)
         name = str(self.object)
         try:
             with transaction.atomic():
-                self.object.delete()
+                self.delete_object()
         except (ProtectedError, RestrictedError):  # something came to use it meanwhile
-            messages.error(self.request, self.refusal(delete_consequences(self.object).blockers))
+            messages.error(self.request, self.refusal(self.consequences().blockers))
             return redirect(self.request.path)
         messages.success(self.request, f"«{name}» er slettet.")
         return redirect(self.get_success_url())
+
+    def consequences(self):
+        return delete_consequences(self.object)
+
+    def delete_object(self):
+        self.object.delete()
 
     def refusal(self, blockers):
         return f"«{self.object}» kan ikke slettes endnu, fordi {', '.join(blockers)} stadig henviser hertil."
