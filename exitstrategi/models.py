@@ -95,6 +95,7 @@ class Fagomraade(NavngivetModel):
         blank=True,
         related_name="fagomraader",
     )
+    paamindelse_sendt = models.DateTimeField("påmindelse sendt", null=True, blank=True, editable=False)
     history = HistoricalRecords(excluded_fields=["slug"], m2m_fields=[kontaktpersoner])
 
     class Meta(NavngivetModel.Meta):

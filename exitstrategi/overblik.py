@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 _phases = []
 
 
@@ -14,12 +16,33 @@ class Fase:
     done: int
     total: int
     enhed: str  # what done/total counts, e.g. "sagsområder screenet"
+    naeste: tuple[str, str] | None = None  # (label, url) of the first area still to answer
+
+    @property
+    def mangler(self):
+        return self.total - self.done
 
 
 def register_phase(summary):
-    """summary() returns a Fase with the phase's current progress."""
+    """summary(scope) returns a Fase with the phase's progress over the sagsområder in `scope`
+    (a Q on Sagsomraade: everything, or one person's fagområder)."""
     _phases.append(summary)
 
 
-def phases():
-    return sorted((summary() for summary in _phases), key=lambda fase: fase.nummer)
+def phases(fagomraader=None):
+    """Every phase's progress, over all sagsområder or over those of the given fagområder."""
+    scope = Q(fagomraade__in=fagomraader) if fagomraader is not None else Q()
+    return sorted((summary(scope) for summary in _phases), key=lambda fase: fase.nummer)
+
+
+def progress(queryset, done, url_of):
+    """(done, total, next) for a phase over the queryset of its sagsområder; `done` is a Q of the
+    answered ones and url_of(sagsomraade) the page where the next one is answered."""
+    total = queryset.count()
+    answered = queryset.filter(done).count()
+    first = (
+        queryset.exclude(done).select_related("fagomraade", "kle").order_by("fagomraade__navn", "kle__nummer")
+    )
+    first = first.first() if answered < total else None
+    naeste = (f"{first.kle.nummer} {first.titel}", url_of(first)) if first else None
+    return answered, total, naeste

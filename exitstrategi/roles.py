@@ -51,9 +51,25 @@ def can_edit_fagomraade(user, fagomraade):
     return ids is None or fagomraade.pk in ids
 
 
+NO_ROLE = "Din bruger har endnu ingen rolle i Exitstrategi. Bed projektlederen om adgang."
+READ_ONLY = "Du har læseadgang: du kan se alle svar, men ikke ændre dem."
+
+
+def refusal(user, allowed_roles=()):
+    """Why this user may not do this, in words that fit their role."""
+    rolle = rolle_for(user)
+    if rolle is None:
+        return NO_ROLE
+    if rolle == Rolle.LAESER:
+        return READ_ONLY
+    if allowed_roles == (Rolle.PROJEKTLEDER,):
+        return "Det er kun projektlederen, der kan gøre dette."
+    return "Du kan kun ændre svar i de fagområder, du er kontaktperson for; de andre kan du læse."
+
+
 def require_edit(user, fagomraade):
     if not can_edit_fagomraade(user, fagomraade):
-        raise PermissionDenied("Du kan kun redigere de fagområder, du er kontaktperson for.")
+        raise PermissionDenied(refusal(user))
 
 
 class RoleRequiredMixin(AccessMixin):
@@ -65,7 +81,7 @@ class RoleRequiredMixin(AccessMixin):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         if rolle_for(request.user) not in self.allowed_roles:
-            raise PermissionDenied("Din bruger har ikke adgang til denne side.")
+            raise PermissionDenied(refusal(request.user, tuple(self.allowed_roles)))
         self.authorize()
         return super().dispatch(request, *args, **kwargs)
 
@@ -81,4 +97,11 @@ def role_context(request):
     user = getattr(request, "user", None)
     if user is None:
         return {}
-    return {"rolle": rolle_for(user), "is_projektleder": is_projektleder(user)}
+    rolle = rolle_for(user)
+    return {
+        "rolle": rolle,
+        "is_projektleder": rolle == Rolle.PROJEKTLEDER,
+        "is_laeser": rolle == Rolle.LAESER,
+        # a contact person's own fagområder, marked in every list
+        "mine_fagomraader": editable_fagomraade_ids(user) if rolle == Rolle.KONTAKTPERSON else frozenset(),
+    }

@@ -190,3 +190,34 @@ def user_invite(*, email, fulde_navn, rolle, fagomraader, base_url, invited_by):
         [email],
     )
     return user
+
+
+def fagomraader_remind(*, fagomraader, base_url):
+    """E-mail each fagområde's contact persons their link and what is still missing, and note when.
+
+    Returns (reminded, without_contact): the fagområder whose contact persons got the e-mail and
+    those that have no contact person with an e-mail address."""
+    from . import overblik
+
+    reminded, without_contact = [], []
+    for fagomraade in fagomraader:
+        emails = [p.email for p in fagomraade.kontaktpersoner.filter(is_active=True) if p.email]
+        if not emails:
+            without_contact.append(fagomraade)
+            continue
+        context = {
+            "fagomraade": fagomraade,
+            "faser": overblik.phases([fagomraade]),
+            "forside": base_url.rstrip("/") + reverse("home"),
+            "side": base_url.rstrip("/") + fagomraade.get_absolute_url(),
+        }
+        send_mail(
+            f"KMD Sag Exit-strategi: det mangler vi fra {fagomraade.navn}",
+            render_to_string("exitstrategi/paamindelse_email.txt", context),
+            None,
+            emails,
+        )
+        fagomraade.paamindelse_sendt = timezone.now()
+        fagomraade.save(update_fields=["paamindelse_sendt"])
+        reminded.append(fagomraade)
+    return reminded, without_contact

@@ -2,7 +2,17 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from .views import brugere, fagomraade, forside, itsystem, kontrakt, sagsomraade, sagsomraade_admin, sheet
+from .views import (
+    brugere,
+    fagomraade,
+    forside,
+    itsystem,
+    kontrakt,
+    paamindelse,
+    sagsomraade,
+    sagsomraade_admin,
+    sheet,
+)
 
 KLE_NUMMER = "<str:kle>"
 
@@ -40,6 +50,7 @@ urlpatterns = [
         sagsomraade_admin.SagsomraadeRestoreView.as_view(),
         name="sagsomraade-restore",
     ),
+    path("fagomraader/paamind/", paamindelse.FagomraadeRemindView.as_view(), name="fagomraade-remind"),
     path("fagomraader/ny/", fagomraade.FagomraadeCreateView.as_view(), name="fagomraade-create"),
     path(
         "fagomraader/<slug:slug>/rediger/",

@@ -1,10 +1,11 @@
 """Fase 1's columns and filter in the Dokumentationsark, and its part of the Historik."""
 
 import django_filters
+from django.db.models import Q
 from django.urls import reverse
 
 from exitstrategi import dokumentationsark, history, overblik
-from exitstrategi.models import Sagsomraade, aktive
+from exitstrategi.models import Sagsomraade
 
 from .models import Screening, screening_of
 
@@ -64,9 +65,12 @@ def register():
     history.register_source(lambda sagsomraade: Screening.history.filter(sagsomraade_id=sagsomraade.pk))
 
 
-def _summary():
-    total = Sagsomraade.objects.count()
-    answered = Screening.objects.filter(aktive("sagsomraade__")).exclude(anvender_kmd_sag="").count()
+def _summary(scope):
+    answered, total, naeste = overblik.progress(
+        Sagsomraade.objects.filter(scope),
+        Q(screening__anvender_kmd_sag__in=Screening.Svar.values),
+        lambda s: s.fagomraade.get_absolute_url(),
+    )
     return overblik.Fase(
         1,
         "Screening",
@@ -75,4 +79,5 @@ def _summary():
         answered,
         total,
         "sagsområder screenet",
+        naeste,
     )

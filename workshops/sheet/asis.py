@@ -238,14 +238,19 @@ def _usage(system):
             yield asis.sagsomraade, "Monopolbrud/TSA"
 
 
-def _asis_summary():
-    scope = Sagsomraade.objects.filter(screening__anvender_kmd_sag="ja")
+def _asis_summary(scope):
+    done, total, naeste = overblik.progress(
+        Sagsomraade.objects.filter(scope, screening__anvender_kmd_sag="ja"),
+        Q(asis__komplet=True),
+        lambda s: sagsomraade_url("workshops:asis-update", s),
+    )
     return overblik.Fase(
         2,
         "Kortlægning (As-is)",
         "Hvordan bruges KMD Sag i dag? Brugsmønster, it-løsninger, sager og oprydning for hvert sagsområde.",
         reverse("workshops:kortlaegning"),
-        scope.filter(asis__komplet=True).count(),
-        scope.count(),
+        done,
+        total,
         "sagsområder kortlagt",
+        naeste,
     )

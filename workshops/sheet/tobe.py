@@ -1,6 +1,7 @@
 """Fase 3's columns and filters in the Dokumentationsark, its Historik and progress."""
 
 import django_filters
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -224,14 +225,19 @@ def _tobe_reason(row):
     return f"Nej: brugsmønster {asis.brugsmoenster}"
 
 
-def _tobe_summary():
-    scope = Sagsomraade.objects.filter(TOBE_SCOPE)
+def _tobe_summary(scope):
+    done, total, naeste = overblik.progress(
+        Sagsomraade.objects.filter(scope, TOBE_SCOPE),
+        Q(tobe__anbefalet_scenarie__isnull=False),
+        lambda s: sagsomraade_url("workshops:tobe-update", s),
+    )
     return overblik.Fase(
         3,
         "Løsningsscenarier (To-be)",
         "Hvad skal sagsområder med brugsmønster C og D flytte til? Et anbefalet løsningsscenarie 1–4.",
         reverse("workshops:vurdering"),
-        scope.filter(tobe__anbefalet_scenarie__isnull=False).count(),
-        scope.count(),
+        done,
+        total,
         "sagsområder med anbefaling",
+        naeste,
     )

@@ -15,7 +15,7 @@ from django.utils.dateparse import parse_datetime
 from django.views.generic import TemplateView, View
 
 from exitstrategi import dokumentationsark
-from exitstrategi.roles import RoleRequiredMixin, can_edit_fagomraade, rolle_for
+from exitstrategi.roles import NO_ROLE, RoleRequiredMixin, can_edit_fagomraade, rolle_for
 
 from ..models import Workshop
 from ..selectors import in_scope, sagsomraader_of
@@ -143,7 +143,7 @@ CARD_VIEWS = {PHASE: AsIsCardView, TOBE_PHASE: ToBeCardView}
 def wall_card(request, pk, question, slug, kle):
     """Route a card to the As-is or To-be form of its question (which checks the fagområde)."""
     if rolle_for(request.user) is None:
-        raise PermissionDenied("Din bruger har ikke adgang til denne side.")
+        raise PermissionDenied(NO_ROLE)
     workshop = get_object_or_404(Workshop, pk=pk)
     column = next((c for c in wall_questions(workshop.type) if c.key == question), None)
     if column is None:
