@@ -1,6 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.views.generic import TemplateView
 
 from .views import (
     brugere,
@@ -72,6 +75,12 @@ urlpatterns = [
     path("brugere/", brugere.UserListView.as_view(), name="user-list"),
     path("brugere/inviter/", brugere.UserInviteView.as_view(), name="user-invite"),
     path("brugere/<int:pk>/rediger/", brugere.UserUpdateView.as_view(), name="user-update"),
+    path("favicon.ico", lambda request: redirect(static("favicon.svg"), permanent=True)),
+    path(
+        "tilgaengelighed/",
+        TemplateView.as_view(template_name="tilgaengelighed.html"),
+        name="tilgaengelighed",
+    ),
     path("konto/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),

@@ -83,6 +83,8 @@ class FagomraadeDetailView(RoleRequiredMixin, TemplateView):
         sagsomraader = self.sagsomraader()
         if formset is None:
             formset = ScreeningFormSet(initial=self.initial(sagsomraader))
+        for form, sagsomraade in zip(formset.forms, sagsomraader, strict=False):
+            form.fields["note"].widget.attrs["aria-label"] = f"Note til {sagsomraade.kle.nummer}"
         query = self.request.GET.get("q", "")
         return super().get_context_data(
             fagomraade=self.fagomraade,

@@ -139,3 +139,15 @@ def c_sagsomraade(ja_sagsomraade, systemer):
         system_overblik=systemer["KMD Sag"],
     )
     return ja_sagsomraade
+
+
+@pytest.fixture
+def demo(settings):
+    """Eksempel Kommune, as `make run` loads it (needs a database fixture before it)."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    call_command("load_demo", stdout=StringIO())
+    settings.DEBUG = False

@@ -10,6 +10,8 @@ from collections import deque
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlparse
 
+from django.urls import resolve
+
 LINK = re.compile(r'(?:href|action|hx-get|data-url|data-href)="([^"#]+)"')
 SKIP = ("/konto/logout", "/admin", "/static/", "/media/")
 UNREADABLE = [
@@ -22,6 +24,7 @@ TAG = re.compile(r"<[^>]+>")
 @dataclass
 class Crawl:
     visited: dict = field(default_factory=dict)  # url -> status code
+    pages: list = field(default_factory=list)  # urls answered 200 with an HTML page
     errors: list = field(default_factory=list)  # (url, status)
     unreadable: list = field(default_factory=list)  # (url, what was shown)
 
@@ -53,6 +56,8 @@ def crawl(client, start="/", limit=3000):
         if "html" not in response.get("Content-Type", ""):
             continue
         html = response.content.decode()
+        if response.status_code == 200:
+            result.pages.append(url)
         text = visible_text(html)
         for pattern in UNREADABLE:
             if match := pattern.search(text):
@@ -66,9 +71,13 @@ def crawl(client, start="/", limit=3000):
 
 
 def url_pattern(url):
-    """The URL with numbers, KLE numbers and slugs after a fixed prefix replaced: one per page kind."""
-    path = urlparse(url).path
-    parts = [p for p in path.strip("/").split("/") if p]
-    fixed = {"rediger", "vaeggen", "data", "fil", "materiale", "forberedelse", "brugsmoenster"}
-    shape = [p if (i == 0 or p in fixed) and not re.search(r"\d", p) else "*" for i, p in enumerate(parts)]
-    return "/" + "/".join(shape)
+    """The route a URL resolves to, e.g. "sagsomraade/<slug:slug>/<str:kle>/": one per kind of page."""
+    return resolve(urlparse(url).path).route
+
+
+def one_per_pattern(pages):
+    """The first page of each route, in crawl order."""
+    chosen = {}
+    for url in pages:
+        chosen.setdefault(url_pattern(url), url)
+    return list(chosen.values())

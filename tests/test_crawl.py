@@ -1,7 +1,6 @@
 """Every page of the demo municipality, as every demo role: no error page and no raw values."""
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from exitstrategi.demo import logins
@@ -9,15 +8,8 @@ from exitstrategi.demo import logins
 from .crawler import crawl
 
 
-@pytest.fixture
-def demo(db, settings):
-    settings.DEBUG = True
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    settings.DEBUG = False
-
-
 @pytest.mark.parametrize("username", [username for username, _password, _rolle in logins()])
-def test_every_page_a_demo_user_can_reach_answers_and_shows_readable_values(demo, username):
+def test_every_page_a_demo_user_can_reach_answers_and_shows_readable_values(db, demo, username):
     from django.contrib.auth import get_user_model
 
     client = Client(raise_request_exception=False)

@@ -12,6 +12,7 @@ PUBLIC = {
     "password_reset_done",
     "password_reset_confirm",
     "password_reset_complete",
+    "tilgaengelighed",  # the accessibility statement is public, as the law requires
 }
 ANY_USER = {"password_change", "password_change_done"}  # a user without a role may change their password
 SAMPLE = {

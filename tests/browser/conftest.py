@@ -27,8 +27,22 @@ def browser(monkeypatch):
         chromium.close()
 
 
+def watch_for_errors(page, errors):
+    """Collect every JavaScript error and console error the page reports."""
+
+    def on_console(message):
+        if message.type == "error":
+            errors.append(f"{message.text} ({message.location.get('url', '')})")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return page
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="da-DK", viewport={"width": 1280, "height": 900})
-    yield context.new_page()
+    errors = []
+    yield watch_for_errors(context.new_page(), errors)
     context.close()
+    assert errors == [], f"JavaScript errors in the browser: {errors}"

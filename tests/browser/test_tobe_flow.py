@@ -16,7 +16,7 @@ def test_a_contact_person_recommends_a_scenario_and_finds_it_in_the_dokumentatio
     page.click("button[type=submit]")
 
     page.goto(f"{live_server.url}/vurdering/borgerservice/")
-    page.click("text=Udfyld To-be")
+    page.click("a.btn:has-text('Udfyld To-be')")
     page.fill("#id_udbud", "K2 2027")
     page.select_option("#id_loesning_sager", label="SBSYS")
     page.check("#id_forretningskritisk_0")  # Ja
