@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
 from django.shortcuts import redirect
 from django.templatetags.static import static
+from django.urls import include, path
 from django.views.generic import TemplateView
 
 from .views import (
