@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import django_filters
+from django.db.models import Q, Sum
 
 from .filters import free_text_filter
 from .models import KLE, Fagomraade, Sagsomraade
@@ -27,6 +28,8 @@ class Column:
     related: tuple[str, ...] = ()  # select_related paths the value needs
     prefetch: tuple[str, ...] = ()  # prefetch_related paths the value needs
     fields: tuple[str, ...] = ()  # the phase record's model fields the column shows (edited on the wall)
+    answer: str | None = None  # ORM path of the stored answer: filter by its fixed set of answers
+    total: str | None = None  # ORM path of a number: the sheet shows its sum over the filtered rows
 
 
 _columns: dict[str, Column] = {}
@@ -91,9 +94,59 @@ def _hovedgruppe(queryset, name, value):
     return queryset.filter(kle__nummer__startswith=f"{value.nummer}.")
 
 
+UNANSWERED = "ubesvaret"
+
+
+def _model_field(path):
+    model, field = Sagsomraade, None
+    for part in path.split("__"):
+        field = model._meta.get_field(part)
+        model = field.related_model
+    return field
+
+
+def _answer_filter(column, loaded):
+    """Like Excel's autofilter on one column: its fixed answers, and "Ikke besvaret". Rows of a
+    related register (IT systems) are read once per request, into `loaded`, for all its columns."""
+    field = _model_field(column.answer)
+
+    def apply(queryset, name, value):
+        if value == UNANSWERED:
+            return queryset.filter(Q(**{f"{column.answer}__isnull": True}) | Q(**{column.answer: ""}))
+        if field.is_relation:
+            return queryset.filter(**{f"{column.answer}__pk": value})
+        return queryset.filter(**{column.answer: value})
+
+    if field.is_relation:
+        model = field.related_model
+
+        def choices():  # evaluated when the form renders, not at start-up
+            if model not in loaded:
+                loaded[model] = [(str(obj.pk), str(obj)) for obj in model.objects.all()]
+            return [*loaded[model], (UNANSWERED, "Ikke besvaret")]
+    else:
+        choices = [
+            *((str(value), label) for value, label in field.flatchoices),
+            (UNANSWERED, "Ikke besvaret"),
+        ]
+    return django_filters.ChoiceFilter(label=column.header, choices=choices, method=apply, empty_label="Alle")
+
+
+def column_filter_names():
+    """The per-column answer filters, shown apart from the main filters."""
+    return [c.key for c in _columns.values() if c.answer]
+
+
+def totals(queryset, columns):
+    """{column key: sum over the queryset} for the shown number columns, in one query."""
+    wanted = {c.key: Sum(c.total) for c in columns if c.total}
+    return queryset.order_by().aggregate(**wanted) if wanted else {}
+
+
 def filterset_class():
     """A FilterSet of the core filters, every registered filter and sorting by any sortable column."""
     sortable = [(c.sort, c.key) for c in _columns.values() if c.sort]
+    loaded = {}
     attrs = {
         "q": free_text_filter(
             "kle__nummer__startswith",
@@ -112,10 +165,12 @@ def filterset_class():
             empty_label="Alle hovedgrupper",
         ),
         **{name: factory() for name, factory in _filters.items()},
+        **{c.key: _answer_filter(c, loaded) for c in _columns.values() if c.answer},
         "sort": django_filters.OrderingFilter(
             label="Sortering",
             fields=sortable,
             field_labels={c.sort: c.header for c in _columns.values() if c.sort},
+            empty_label="Fagområde og KLE-nummer",
         ),
         "Meta": type("Meta", (), {"model": Sagsomraade, "fields": []}),
     }
@@ -169,6 +224,7 @@ def register_core_columns():
             lambda r: r.kle.status_text,
             width=24,
             related=("kle",),
+            answer="kle__status",
         ),
         Column(
             "ogsaa_i",

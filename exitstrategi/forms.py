@@ -8,6 +8,24 @@ from .models import KLE, Fagomraade, ITSystem, Kontrakt
 from .roles import Rolle
 
 
+DASHES = "---------"
+PLACEHOLDER = "Ikke valgt"
+
+
+class DanishModelForm(forms.ModelForm):
+    """A ModelForm whose empty choice reads "Ikke valgt", never Django's "---------"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if getattr(field, "empty_label", None) == DASHES:
+                field.empty_label = PLACEHOLDER
+            elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+                field.choices = [
+                    (value, PLACEHOLDER if label == DASHES else label) for value, label in field.choices
+                ]
+
+
 class KleNumbersField(forms.CharField):
     """Comma- or space-separated KLE gruppe/emne numbers, cleaned to a list of KLE topics."""
 
@@ -39,7 +57,7 @@ class SagsomraadeForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class FagomraadeForm(forms.ModelForm):
+class FagomraadeForm(DanishModelForm):
     class Meta:
         model = Fagomraade
         fields = ["navn", "beskrivelse", "kontaktpersoner"]
@@ -98,7 +116,7 @@ class UserRoleForm(RoleFieldsMixin):
     )
 
 
-class ITSystemForm(forms.ModelForm):
+class ITSystemForm(DanishModelForm):
     class Meta:
         model = ITSystem
         fields = ["navn", "leverandoer", "type", "aftale", "udfasning", "noter"]
@@ -111,7 +129,7 @@ class ITSystemForm(forms.ModelForm):
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class KontraktForm(forms.ModelForm):
+class KontraktForm(DanishModelForm):
     class Meta:
         model = Kontrakt
         fields = [

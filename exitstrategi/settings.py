@@ -134,6 +134,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_VERBOSE = False
 
+# django-filter: Danish words for "any" and "none" instead of "---------".
+FILTERS_EMPTY_CHOICE_LABEL = "Alle"
+FILTERS_NULL_CHOICE_LABEL = "Ingen"
+
 LANGUAGE_CODE = "da"
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True

@@ -15,7 +15,14 @@ from django.urls import resolve
 LINK = re.compile(r'(?:href|action|hx-get|data-url|data-href)="([^"#]+)"')
 SKIP = ("/konto/logout", "/admin", "/static/", "/media/")
 UNREADABLE = [
-    re.compile(p) for p in (r">\s*(True|False|None)\s*<", r"\+00:00", r"\b\d{4}-\d{2}-\d{2}T\d{2}:")
+    re.compile(p)
+    for p in (
+        r">\s*(True|False|None)\s*<",  # a raw boolean or an empty value
+        r"\+00:00",  # a UTC offset
+        r"\b\d{4}-\d{2}-\d{2}T\d{2}:",  # an ISO timestamp
+        r"-{9}",  # Django's "---------" where a Danish placeholder fits
+        r"\w\((?:r|er|e)\)",  # "sagsområde(r)" instead of the right plural
+    )
 ]
 SCRIPT = re.compile(r"<script.*?</script>", re.S)
 TAG = re.compile(r"<[^>]+>")

@@ -147,7 +147,7 @@ def test_the_sheet_stays_at_a_fixed_number_of_queries_with_2000_sagsomraader(
     )
     client = login(laeser)
 
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):  # the 12 of the rows and one for the column sums
         response = client.get(SHEET, {"side": 3})
     assert response.context["page"].paginator.count == 2000
     assert "KMD Aktiv" in response.content.decode()
@@ -203,7 +203,43 @@ def test_the_user_chooses_which_phases_columns_to_see_and_export(login, laeser, 
     page = client.get(SHEET, {"fase": ["Grundoplysninger", "Fase 1: Screening"]})
     sheet = open_export(client.get(EXPORT, {"fase": ["Fase 1: Screening"]}))["Dokumentationsark"]
 
-    assert {column.phase for column in page.context["columns"]} == {"Grundoplysninger", "Fase 1: Screening"}
+    assert {column.phase for column, _frozen in page.context["columns"]} == {
+        "Grundoplysninger",
+        "Fase 1: Screening",
+    }
     assert [cell.value for cell in sheet[1]] == ["Anvendes KMD Sag i dag?", "Note til screening"]
     everything = client.get(SHEET).context["columns"]
-    assert {column.phase for column in everything} >= {"Fase 2: As-is", "Fase 3: To-be"}
+    assert {column.phase for column, _frozen in everything} >= {"Fase 2: As-is", "Fase 3: To-be"}
+
+
+def test_every_fixed_answer_column_can_be_filtered_and_number_columns_are_summed(
+    login, laeser, c_sagsomraade, fremmed_sagsomraade, systemer
+):
+    from screening.models import Screening
+
+    Screening.objects.create(sagsomraade=fremmed_sagsomraade, anvender_kmd_sag="ja")
+    AsIs.objects.filter(pk=c_sagsomraade.pk).update(arkivering="delvist", antal_sagsbehandlere=12)
+    AsIs.objects.create(
+        sagsomraade=fremmed_sagsomraade, antal_sagsbehandlere=30, system_sager=systemer["SBSYS"]
+    )
+    client = login(laeser)
+
+    page = client.get(SHEET)
+    delvist = client.get(SHEET, {"asis_arkivering": "delvist"}).context["page"].object_list
+    unanswered = client.get(SHEET, {"asis_arkivering": "ubesvaret"}).context["page"].object_list
+    sbsys = client.get(SHEET, {"asis_system_sager": systemer["SBSYS"].pk}).context["page"].object_list
+
+    filters = {field.name for field in page.context["column_filters"]}
+    assert {
+        "asis_monopolbrud_tsa",
+        "asis_oprydning",
+        "asis_arkivering",
+        "tobe_besluttet",
+        "kle_status",
+    } <= filters
+    assert [s.pk for s in delvist] == [c_sagsomraade.pk]
+    assert [s.pk for s in unanswered] == [fremmed_sagsomraade.pk]
+    assert [s.pk for s in sbsys] == [fremmed_sagsomraade.pk]
+    sums = [value for has_sum, value, _frozen in page.context["totals"] if has_sum]
+    assert sums == [42, None, None]  # caseworkers, manual cases, journal notes
+    assert "Sum for de 2 filtrerede" in page.content.decode()

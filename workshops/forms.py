@@ -3,6 +3,7 @@ from datetime import date, datetime
 
 from django import forms
 
+from exitstrategi.forms import DanishModelForm
 from exitstrategi.kontraktdatoer import KVARTAL, period_end
 from exitstrategi.models import ITSystem
 
@@ -17,7 +18,7 @@ def _to_bool(value):
     return {"ja": True, "nej": False}.get(value)
 
 
-class PhaseRecordForm(forms.ModelForm):
+class PhaseRecordForm(DanishModelForm):
     """Answers to an As-is or To-be record. `only` limits the form to some fields (the R2 wizard, one
     card on the wall); each IT system field gets an "or a new system" field beside it."""
 
@@ -123,7 +124,7 @@ class AsIsForm(PhaseRecordForm):
         return cleaned
 
 
-class WorkshopForm(forms.ModelForm):
+class WorkshopForm(DanishModelForm):
     class Meta:
         model = Workshop
         fields = [
@@ -172,6 +173,7 @@ class MaterialeForm(forms.Form):
 DeltagerFormSet = forms.inlineformset_factory(
     Workshop,
     Deltager,
+    form=DanishModelForm,
     fields=["navn", "email", "rolle", "fagomraade"],
     extra=3,
     can_delete=True,
@@ -268,7 +270,7 @@ STRATEGI_FILTYPER = ["pdf", "docx", "doc", "odt", "xlsx", "pptx", "txt"]
 STRATEGI_MAKS_MB = 20
 
 
-class StrategiForm(forms.ModelForm):
+class StrategiForm(DanishModelForm):
     link = forms.URLField(label="Link", required=False, assume_scheme="https")
 
     class Meta:

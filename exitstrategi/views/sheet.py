@@ -22,6 +22,9 @@ def filtered_sheet(request):
     return filterset, filterset.qs
 
 
+FROZEN = {"fagomraade": 1, "kle": 2, "sagsomraade": 3}  # stay in view while the sheet scrolls sideways
+
+
 class DokumentationsarkView(RoleRequiredMixin, TemplateView):
     template_name = "exitstrategi/dokumentationsark.html"
     paginate_by = 100
@@ -31,13 +34,18 @@ class DokumentationsarkView(RoleRequiredMixin, TemplateView):
         page = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("side"))
         page_rows = dokumentationsark.prepare(list(page.object_list))
         columns = dokumentationsark.columns(chosen_phases(self.request))
+        column_filters = set(dokumentationsark.column_filter_names())
+        sums = dokumentationsark.totals(rows, columns)
         return super().get_context_data(
             phases=dokumentationsark.phases(),
             chosen=chosen_phases(self.request),
             filter=filterset,
+            main_filters=[f for f in filterset.form if f.name not in column_filters],
+            column_filters=[f for f in filterset.form if f.name in column_filters],
             page=page,
-            columns=columns,
-            table=[(row, [(c.key, c.value(row)) for c in columns]) for row in page_rows],
+            columns=[(c, FROZEN.get(c.key)) for c in columns],
+            table=[(row, [(c.key, c.value(row), FROZEN.get(c.key)) for c in columns]) for row in page_rows],
+            totals=[(c.key in sums, sums.get(c.key), FROZEN.get(c.key)) for c in columns] if sums else None,
             sort=self.request.GET.get("sort", ""),
             **kwargs,
         )

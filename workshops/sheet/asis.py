@@ -87,6 +87,7 @@ def register():
             _value(lambda asis: "" if asis.antal_sagsbehandlere is None else asis.antal_sagsbehandlere),
             width=12,
             related=("asis",),
+            total="asis__antal_sagsbehandlere",
             fields=("antal_sagsbehandlere",),
         ),
         Column(
@@ -115,6 +116,7 @@ def register():
             PHASE,
             _value(_display("monopolbrud_tsa")),
             choices=tuple(JaNej.labels),
+            answer="asis__monopolbrud_tsa",
             width=12,
             related=("asis",),
             prefetch=("asis__monopolbrud_tsa_systemer",),
@@ -136,6 +138,7 @@ def register():
             _value(_antal("antal_manuelle_sager")),
             width=12,
             related=("asis",),
+            total="asis__antal_manuelle_sager",
             fields=("antal_manuelle_sager", "antal_manuelle_sager_ukendt"),
         ),
         Column(
@@ -145,6 +148,7 @@ def register():
             _value(_antal("antal_journalnotater")),
             width=12,
             related=("asis",),
+            total="asis__antal_journalnotater",
             fields=("antal_journalnotater", "antal_journalnotater_ukendt"),
         ),
         Column(
@@ -153,6 +157,7 @@ def register():
             PHASE,
             _value(_display("oprydning")),
             choices=tuple(JaNej.labels),
+            answer="asis__oprydning",
             width=12,
             related=("asis",),
             fields=("oprydning", *(f for f, _label in OPRYDNING), "oprydning_note"),
@@ -171,6 +176,7 @@ def register():
             PHASE,
             _value(_display("arkivering")),
             choices=tuple(Arkivering.labels),
+            answer="asis__arkivering",
             width=12,
             related=("asis",),
             fields=("arkivering", "arkivering_note"),

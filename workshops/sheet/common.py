@@ -20,6 +20,7 @@ def system_columns(record, phase, functions, header, value_of):
             width=16,
             related=(f"{record}__{field}",),
             fields=(field,),
+            answer=f"{record}__{field}",
         )
         for field, label in functions
     ]

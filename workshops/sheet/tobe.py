@@ -171,6 +171,7 @@ def register_tobe():
             choices=tuple(str(n) for n in loesningsscenarier.SCENARIER),
             width=12,
             related=("tobe",),
+            answer="tobe__besluttet_scenarie",
         ),
         Column(
             "tobe_opsig",
