@@ -7,7 +7,6 @@ from django.db.models import Q
 from .models import KLE, Fagomraade, ITSystem, Kontrakt
 from .roles import Rolle
 
-
 DASHES = "---------"
 PLACEHOLDER = "Ikke valgt"
 
