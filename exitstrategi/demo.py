@@ -69,6 +69,7 @@ IT_SYSTEMS = [
     ("KMD Boligstøtte", "KMD", ITSystem.Type.FAGSYSTEM, ITSystem.Aftale.TSA),
     ("KMD Børneydelse", "KMD", ITSystem.Type.FAGSYSTEM, ITSystem.Aftale.TSA),
     ("KMD Socialpension", "KMD", ITSystem.Type.FAGSYSTEM, ITSystem.Aftale.TSA),
+    ("KMD Barselsdagpenge", "KMD", ITSystem.Type.FAGSYSTEM, ITSystem.Aftale.TSA),
     ("SBSYS", "SBSYS-fællesskabet", ITSystem.Type.ESDH, ""),
     ("Acadre", "Formpipe", ITSystem.Type.ESDH, ""),
     ("DUBU", "Netcompany", ITSystem.Type.FAGSYSTEM, ""),

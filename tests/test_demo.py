@@ -76,3 +76,24 @@ def test_load_demo_refuses_to_run_without_debug(db, settings):
     with pytest.raises(CommandError, match="kun med DEBUG=1"):
         call_command("load_demo")
     assert counts() == (0, 0, 0)
+
+
+def test_the_demo_data_is_valid_as_a_user_would_enter_it(db, settings):
+    from django.core.exceptions import ValidationError
+
+    from exitstrategi.models import KLE, ITSystem
+
+    settings.DEBUG = True
+    call_command("load_demo")
+
+    problems = []
+    for model in (Kontrakt, ITSystem, Workshop, Strategi):
+        for obj in model.objects.all():
+            try:
+                obj.full_clean()
+            except ValidationError as error:
+                problems.append((obj, error.messages))
+    assert problems == []
+    assert not Workshop.objects.filter(invitation_sendt__gt=timezone.localdate()).exists()
+    assert ITSystem.objects.filter(navn="KMD Barselsdagpenge", aftale="tsa").exists()
+    assert not KLE.objects.filter(titel__icontains="[udgår", status="aktiv").exists()

@@ -160,6 +160,7 @@ def test_answers_at_a_to_be_workshop_record_it_as_the_recommending_source(
     workshop = Workshop.objects.create(
         titel="To-be 1", type="tobe", start=datetime(2027, 1, 10, 9, tzinfo=UTC)
     )
+    workshop.fagomraader.set([c_sagsomraade.fagomraade])
 
     login(kontaktperson).post(
         url(c_sagsomraade), answers(systemer, anbefalet_paa=workshop.pk, workshop=workshop.pk)
@@ -192,3 +193,26 @@ def test_the_overview_counts_areas_per_recommended_scenario(
 @pytest.mark.parametrize("persona", ["laeser", "uden_rolle"])
 def test_readers_cannot_open_the_to_be_form(request, login, persona, c_sagsomraade):
     assert login(request.getfixturevalue(persona)).get(url(c_sagsomraade)).status_code == 403
+
+
+def test_only_workshops_that_covered_the_fagomraade_are_offered_as_where_it_was_recommended(
+    login, projektleder, c_sagsomraade, arbejdsmarked
+):
+    from django.utils import timezone
+
+    from workshops.models import Workshop
+
+    covered = Workshop.objects.create(titel="To-be Borgerservice", type="tobe", start=timezone.now())
+    covered.fagomraader.set([c_sagsomraade.fagomraade])
+    other = Workshop.objects.create(titel="To-be Arbejdsmarked", type="tobe", start=timezone.now())
+    other.fagomraader.set([arbejdsmarked])
+    asis = Workshop.objects.create(titel="As-is Borgerservice", type="asis", start=timezone.now())
+    asis.fagomraader.set([c_sagsomraade.fagomraade])
+
+    form = (
+        login(projektleder)
+        .get(reverse("workshops:tobe-update", args=["borgerservice", "32.06.00"]))
+        .context["form"]
+    )
+
+    assert list(form.fields["anbefalet_paa"].queryset) == [covered]

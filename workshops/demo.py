@@ -226,7 +226,8 @@ def load(out):
                     "slut": start.replace(hour=12, minute=30).time(),
                     "sted": "Rådhuset, mødelokale 2",
                     "facilitator": facilitator,
-                    "invitation_sendt": (start - timedelta(days=invited_before)).date()
+                    # an invitation is sent before the workshop, and never later than today
+                    "invitation_sendt": min(start - timedelta(days=invited_before), today).date()
                     if invited_before
                     else None,
                 },

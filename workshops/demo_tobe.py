@@ -70,7 +70,7 @@ KONTRAKTER = [
     (
         "SBSYS",
         "SBSYS drift og support",
-        "serviceaftale",
+        "service",
         "eu_udbud",
         610_000,
         -60,

@@ -251,8 +251,10 @@ class ToBeForm(PhaseRecordForm):
         super().__init__(*args, **kwargs)
         if "udbud" in self.fields:
             self.initial["udbud"] = self.instance.udbud_tekst
-        if "anbefalet_paa" in self.fields:
-            self.fields["anbefalet_paa"].queryset = Workshop.objects.exclude(type=Workshop.Type.ASIS)
+        if "anbefalet_paa" in self.fields:  # only the To-be workshops that covered the area's fagområde
+            self.fields["anbefalet_paa"].queryset = Workshop.objects.exclude(type=Workshop.Type.ASIS).filter(
+                fagomraader=self.instance.sagsomraade.fagomraade_id
+            )
         if "markedsloesninger" in self.fields:
             self.fields["markedsloesninger"].queryset = ITSystem.objects.exclude(type=ITSystem.Type.KMD_SAG)
 
