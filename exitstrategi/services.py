@@ -42,18 +42,16 @@ def sagsomraader_add(*, fagomraade, topics):
     return added, skipped, removed
 
 
-def answers_of(sagsomraade_ids):
-    """Verbose names of the phase records (screening, As-is, To-be …) the sagsområder have.
-
-    Found through the one-to-one relations that point at Sagsomraade, so core names no phase app."""
+def answers_of(sagsomraade_ids, besides=None):
+    """Verbose names of the phase records (screening, As-is, To-be …) the sagsområder have, leaving
+    out the model `besides`. Found through the one-to-one relations that point at Sagsomraade, so
+    core names no phase app."""
     found = []
     for relation in Sagsomraade._meta.related_objects:
-        if (
-            relation.one_to_one
-            and relation.related_model.objects.filter(
-                **{f"{relation.field.name}_id__in": sagsomraade_ids}
-            ).exists()
-        ):
+        if not relation.one_to_one or relation.related_model is besides:
+            continue
+        pointing = {f"{relation.field.name}_id__in": sagsomraade_ids}
+        if relation.related_model.objects.filter(**pointing).exists():
             found.append(capfirst(relation.related_model._meta.verbose_name))
     return found
 

@@ -25,7 +25,7 @@ from exitstrategi.text import antal
 
 from .filters import FagomraadeFilter
 from .forms import ScreeningFormSet
-from .models import screening_of
+from .models import Screening, screening_of
 from .selectors import fagomraader_with_progress
 from .services import screenings_save
 
@@ -109,6 +109,9 @@ class FagomraadeDetailView(RoleRequiredMixin, TemplateView):
             messages.error(request, "Svarene kunne ikke gemmes. Siden er opdateret; prøv igen.")
             return self.render_to_response(self.get_context_data(formset=formset))
         answers = [form.cleaned_data for form in formset.forms if form.has_changed()]
+        leaving = self.leaving_later_phases(sagsomraader, answers)
+        if leaving and not request.POST.get("bekraeft_nej"):
+            return self.render_to_response(self.get_context_data(formset=formset, leaving=leaving))
         try:
             saved = screenings_save(answers=answers, user=request.user)
         except ConcurrentEditError as error:
@@ -121,6 +124,19 @@ class FagomraadeDetailView(RoleRequiredMixin, TemplateView):
             return self.render_to_response(self.get_context_data(formset=formset))
         messages.success(request, f"{saved} svar er gemt." if saved else "Der var ingen ændringer.")
         return redirect(self.fagomraade)
+
+    def leaving_later_phases(self, sagsomraader, answers):
+        """Areas the answers take out of phases 2–3 (Ja to Nej or unanswered) that have answers there."""
+        by_id = {s.pk: s for s in sagsomraader}
+        leaving = []
+        for answer in answers:
+            sagsomraade = by_id[answer["sagsomraade_id"]]
+            screening = screening_of(sagsomraade)
+            if answer["svar"] == Screening.Svar.JA or screening is None or screening.anvender_kmd_sag != "ja":
+                continue
+            if later := answers_of([sagsomraade.pk], besides=Screening):
+                leaving.append((sagsomraade, later))
+        return leaving
 
 
 BATCH = "seneste_tilfoejelse"  # session key: the areas one click just added, for "Fortryd"

@@ -175,3 +175,28 @@ def test_after_adding_the_search_is_kept_for_the_next_pick(login, kontaktperson,
     response = login(kontaktperson).post(ADD, {"kle": ["32.24.04"], "q": "hjælp & støtte"})
 
     assert response["Location"] == f"{DETAIL}?q=hj%C3%A6lp+%26+st%C3%B8tte#tilfoej"
+
+
+def test_switching_ja_to_nej_warns_first_when_later_phases_have_answers_and_keeps_them(
+    login, kontaktperson, c_sagsomraade
+):
+    from workshops.models import AsIs
+
+    client = login(kontaktperson)
+    data = {
+        "form-TOTAL_FORMS": 1,
+        "form-INITIAL_FORMS": 1,
+        "form-0-sagsomraade_id": c_sagsomraade.pk,
+        "form-0-version": 0,
+        "form-0-svar": "nej",
+        "form-0-note": "",
+    }
+
+    warning = client.post(DETAIL, data).content.decode()
+    unchanged = Screening.objects.get(pk=c_sagsomraade.pk).anvender_kmd_sag
+    client.post(DETAIL, {**data, "bekraeft_nej": "1"})
+
+    assert "går ud af kortlægningen og vurderingen" in warning and "As-is" in warning
+    assert unchanged == "ja"
+    assert Screening.objects.get(pk=c_sagsomraade.pk).anvender_kmd_sag == "nej"
+    assert AsIs.objects.filter(pk=c_sagsomraade.pk).exists()
