@@ -232,3 +232,15 @@ def test_every_to_be_card_opens_its_question_on_the_wall(login, projektleder, bo
         response = client.get(card)
         assert response.status_code == 200, column.key
         assert column.header in response.content.decode()
+
+
+def test_the_wall_shows_one_question_at_a_time_for_plenum(login, laeser, workshop, mapped):
+    wall = reverse("workshops:wall", args=[workshop.pk])
+    client = login(laeser)
+
+    first = client.get(wall, {"spoergsmaal": "asis_sagsbehandlere"}).context
+    unknown = client.get(wall, {"spoergsmaal": "findes-ikke"})
+
+    assert [column.key for column, _cells in first["rows"]] == ["asis_sagsbehandlere"]
+    assert (first["position"], first["previous"], first["next"]) == (1, None, "asis_brugsmoenster")
+    assert unknown.status_code == 404

@@ -33,8 +33,37 @@
 
   const dialog = document.createElement("dialog");
   dialog.className = "border-0 rounded shadow p-4";
-  dialog.style.minWidth = "40rem";
+  dialog.style.minWidth = "min(40rem, 95vw)";
+  dialog.setAttribute("aria-label", "Ret kortet");
   document.body.append(dialog);
+
+  function show(form) {
+    form.classList.remove("col-lg-6");
+    dialog.replaceChildren(form);
+    form.querySelector(".wall-cancel").addEventListener("click", (e) => {
+      e.preventDefault();
+      dialog.close();
+    });
+    // Save in place: the dialog says it is saved, or shows the form again with its errors.
+    form.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      const response = await fetch(form.action, { method: "POST", body: new FormData(form) });
+      const html = await response.text();
+      const again = new DOMParser().parseFromString(html, "text/html").getElementById("wall-card-form");
+      if (again) {
+        show(again);
+        return;
+      }
+      const saved = document.createElement("p");
+      saved.className = "alert alert-success mb-0 wall-dialog-saved";
+      saved.setAttribute("role", "status");
+      saved.textContent = "Kortet er gemt.";
+      dialog.replaceChildren(saved);
+      refresh();
+      setTimeout(() => dialog.close(), 1200);
+    });
+  }
+
   wall.addEventListener("click", async (event) => {
     const link = event.target.closest("a.wall-edit");
     if (!link) return;
@@ -45,12 +74,7 @@
       window.location = link.href;
       return;
     }
-    form.classList.remove("col-lg-6");
-    dialog.replaceChildren(form);
-    form.querySelector(".wall-cancel").addEventListener("click", (e) => {
-      e.preventDefault();
-      dialog.close();
-    });
+    show(form);
     dialog.showModal();
   });
 })();

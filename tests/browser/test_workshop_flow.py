@@ -44,3 +44,31 @@ def test_a_contact_person_steps_through_r2_and_the_type_appears_on_the_wall_by_i
     assert asis.brugsmoenster == "D"
     assert asis.history.first().history_change_reason == f"Workshop: {workshop}"
     context.close()
+
+
+def test_the_facilitator_saves_a_card_in_the_dialog_and_steps_through_one_question_at_a_time(
+    transactional_db, live_server, page, projektleder, ja_sagsomraade, borgerservice
+):
+    from playwright.sync_api import expect
+
+    workshop = Workshop.objects.create(titel="As-is 1", start=timezone.now() + timedelta(days=10))
+    workshop.fagomraader.set([borgerservice])
+    page.goto(f"{live_server.url}/konto/login/")
+    page.fill("#id_username", "pia")
+    page.fill("#id_password", "hemmelig-kode-123")
+    page.click("button[type=submit]")
+
+    page.goto(f"{live_server.url}/workshops/{workshop.pk}/vaeggen/")
+    cell = page.locator(f"#celle-asis_sagsbehandlere-{borgerservice.pk}")
+    cell.locator("a.wall-edit").click()
+    page.fill("dialog #id_antal_sagsbehandlere", "14")
+    page.click("dialog button[type=submit]")
+    expect(page.locator("dialog")).to_contain_text("Kortet er gemt.")
+    expect(cell.locator(".card-note")).to_have_text("14", timeout=10_000)
+    assert AsIs.objects.get(pk=ja_sagsomraade.pk).antal_sagsbehandlere == 14
+
+    page.click("text=Ét spørgsmål ad gangen")
+    expect(page.locator("#vaeggen tbody tr")).to_have_count(1)
+    expect(page.locator("main")).to_contain_text("Spørgsmål 1 af")
+    page.click("text=Næste spørgsmål")
+    expect(page.locator("main")).to_contain_text("Spørgsmål 2 af")

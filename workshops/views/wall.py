@@ -76,20 +76,32 @@ class WorkshopMixin:
 
 
 class WallView(WorkshopMixin, RoleRequiredMixin, TemplateView):
+    """The whole wall, or (?spoergsmaal=<key>) one question at a time for plenum on a projector."""
+
     template_name = "workshops/vaeggen.html"
 
     def get_context_data(self, **kwargs):
+        questions = wall_questions(self.workshop.type)
+        keys = [column.key for column in questions]
+        focus = self.request.GET.get("spoergsmaal")
+        if focus is not None and focus not in keys:
+            raise Http404("Spørgsmålet hører ikke til denne workshop.")
+        shown = [c for c in questions if c.key == focus] if focus else questions
         cells = wall_cells(self.workshop, self.fagomraader, self.request.user)
-        rows = [
-            (column, [(f, cells[column.key, f.pk]) for f in self.fagomraader])
-            for column in wall_questions(self.workshop.type)
-        ]
+        rows = [(column, [(f, cells[column.key, f.pk]) for f in self.fagomraader]) for column in shown]
+        position = keys.index(focus) if focus else None
         return super().get_context_data(
             workshop=self.workshop,
             fagomraader=self.fagomraader,
             rows=rows,
-            several_phases=len(PHASES[self.workshop.type]) > 1,
+            several_phases=len(PHASES[self.workshop.type]) > 1 and not focus,
             nu=timezone.now().isoformat(),
+            first_question=keys[0] if keys else None,
+            focus=focus,
+            position=None if position is None else position + 1,
+            total=len(keys),
+            previous=keys[position - 1] if position else None,
+            next=keys[position + 1] if position is not None and position + 1 < len(keys) else None,
             **kwargs,
         )
 
