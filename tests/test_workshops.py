@@ -244,3 +244,20 @@ def test_the_wall_shows_one_question_at_a_time_for_plenum(login, laeser, worksho
     assert [column.key for column, _cells in first["rows"]] == ["asis_sagsbehandlere"]
     assert (first["position"], first["previous"], first["next"]) == (1, None, "asis_brugsmoenster")
     assert unknown.status_code == 404
+
+
+def test_the_preparation_pack_prints_the_answers_already_known_and_the_r2_figure(
+    login, laeser, workshop, c_sagsomraade
+):
+    AsIs.objects.filter(pk=c_sagsomraade.pk).update(antal_sagsbehandlere=9)
+
+    page = login(laeser).get(reverse("workshops:forberedelsespakke", args=[workshop.pk, "borgerservice"]))
+
+    [(sagsomraade, questions)] = page.context["sections"]
+    known = {nr: answers for nr, _question, answers in questions}
+    assert known["2"] == [("2. Antal sagsbehandlere", 9)]
+    assert ("3. Brugsmønster", "C") in known["3"]
+    assert ("4a Sager journaliseres i", "KMD Opera") in known["4"]
+    assert known["8"] == []
+    text = page.content.decode()
+    assert "Svar indtil nu" in text and 'class="r2-tree"' in text

@@ -1,3 +1,5 @@
+import re
+
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Count
@@ -7,6 +9,7 @@ from django.views.generic import DetailView, TemplateView, View
 from django.views.generic.edit import CreateView, UpdateView
 from django_filters.views import FilterView
 
+from exitstrategi import dokumentationsark
 from exitstrategi.roles import ProjektlederRequiredMixin, RoleRequiredMixin
 from exitstrategi.views.registers import HistorikMixin, RegisterDeleteView
 
@@ -15,6 +18,7 @@ from ..filters import WorkshopFilter
 from ..forms import DeltagerFormSet, MaterialeForm, WorkshopForm
 from ..models import Workshop
 from ..selectors import in_scope, sagsomraader_of
+from ..sheet import PHASE as ASIS_PHASE
 
 
 class WorkshopListView(RoleRequiredMixin, FilterView):
@@ -100,6 +104,30 @@ class MaterialeView(ProjektlederRequiredMixin, View):
         return redirect(workshop)
 
 
+def _question_number(header):
+    match = re.match(r"(\d)", header)
+    return match.group(1) if match else None
+
+
+def known_answers(sagsomraade):
+    """[(nr, question, [(column header, value)])] for As-is questions 2–8: the answers given so far,
+    so the pack shows what is known and participants check it instead of answering again."""
+    columns = [c for c in dokumentationsark.columns_of_phase(ASIS_PHASE) if c.fields]
+    return [
+        (
+            nr,
+            question,
+            [
+                (c.header, value)
+                for c in columns
+                if _question_number(c.header) == nr and (value := c.value(sagsomraade)) not in ("", None)
+            ],
+        )
+        for nr, question in spoergeguide.ASIS
+        if nr != "1"
+    ]
+
+
 class ForberedelsespakkeView(RoleRequiredMixin, TemplateView):
     """What a fagområde gets with the invitation: its sagsområder, the As-is questions and R2."""
 
@@ -108,11 +136,11 @@ class ForberedelsespakkeView(RoleRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         workshop = get_object_or_404(Workshop, pk=self.kwargs["pk"])
         fagomraade = get_object_or_404(workshop.fagomraader, slug=self.kwargs["slug"])
+        rows = dokumentationsark.prepare(list(in_scope(sagsomraader_of([fagomraade]))))
         return super().get_context_data(
             workshop=workshop,
             fagomraade=fagomraade,
-            sagsomraader=list(in_scope(sagsomraader_of([fagomraade]))),
-            questions=spoergeguide.ASIS,
+            sections=[(s, known_answers(s)) for s in rows],
             r2=brugsmoenster.QUESTIONS,
             typer=brugsmoenster.TYPES,
             **kwargs,
