@@ -55,7 +55,7 @@ class _Names:
         missing = {pk for pk in pks if pk not in known}
         if missing:
             for obj in model._base_manager.filter(pk__in=missing):
-                known[obj.pk] = str(obj)
+                known[obj.pk] = _name(obj)
         return [known.get(pk, "(slettet)") for pk in pks]
 
 
@@ -79,9 +79,15 @@ def _display(field, value, names):
     return str(value)
 
 
+def _name(obj):
+    """People by their full name, everything else as it names itself."""
+    if hasattr(obj, "get_full_name"):
+        return obj.get_full_name() or obj.get_username()
+    return str(obj)
+
+
 def _who(record):
-    user = record.history_user
-    return (user.get_full_name() or user.get_username()) if user else "System"
+    return _name(record.history_user) if record.history_user else "System"
 
 
 def _shown(field, owner_fields):

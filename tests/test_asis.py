@@ -209,3 +209,11 @@ def test_anonymous_users_are_sent_to_login(client, ja_sagsomraade):
         reverse("workshops:kortlaegning"),
     ]:
         assert client.get(target)["Location"].startswith(reverse("login"))
+
+
+def test_the_as_is_form_explains_the_guides_terms_in_a_line_each(login, kontaktperson, ja_sagsomraade):
+    page = login(kontaktperson).get(reverse("workshops:asis-update", args=["borgerservice", "32.06.00"]))
+
+    text = page.content.decode()
+    assert "En sag, der er oprettet i KMD Sag" in text
+    assert '<dt class="col-sm-3">Adviser</dt>' in text and '<dt class="col-sm-3">Overblik</dt>' in text

@@ -123,7 +123,7 @@ def test_only_the_projektleder_deletes_or_changes_shared_records(request, login,
 def test_a_fagomraade_historik_names_its_contact_persons(login, projektleder, kontaktperson, borgerservice):
     changes = login(projektleder).get(reverse("fagomraade-update", args=["borgerservice"])).context["changes"]
 
-    assert ("Fagområde: kontaktpersoner", "–", "karim") in {(c.what, c.old, c.new) for c in changes}
+    assert ("Fagområde: kontaktpersoner", "–", "Karim") in {(c.what, c.old, c.new) for c in changes}
 
 
 def test_a_workshop_historik_shows_local_time_and_fagomraader_by_name(login, laeser, borgerservice):
