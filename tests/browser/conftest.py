@@ -46,3 +46,11 @@ def page(browser):
     yield watch_for_errors(context.new_page(), errors)
     context.close()
     assert errors == [], f"JavaScript errors in the browser: {errors}"
+
+
+def log_in(page, live_server, username, password="hemmelig-kode-123"):
+    """Log in through the real login form, as a person would."""
+    page.goto(f"{live_server.url}/konto/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")

@@ -2,6 +2,8 @@ import pytest
 
 from screening.models import Screening
 
+from .conftest import log_in
+
 pytestmark = pytest.mark.browser
 
 
@@ -10,10 +12,7 @@ def test_a_contact_person_screens_a_sagsomraade_and_sees_it_in_the_dokumentation
 ):
     from playwright.sync_api import expect  # installed by .ci/run with the browser extra
 
-    page.goto(f"{live_server.url}/konto/login/")
-    page.fill("#id_username", "karim")
-    page.fill("#id_password", "hemmelig-kode-123")
-    page.click("button[type=submit]")
+    log_in(page, live_server, "karim")
     expect(page.locator("h1")).to_have_text("KMD Sag Exit-strategi")
 
     page.click("text=Gå til fase 1")

@@ -2,6 +2,8 @@ import pytest
 
 from workshops.models import ToBe
 
+from .conftest import log_in
+
 pytestmark = pytest.mark.browser
 
 
@@ -10,10 +12,7 @@ def test_a_contact_person_recommends_a_scenario_and_finds_it_in_the_dokumentatio
 ):
     from playwright.sync_api import expect  # installed by .ci/run with the browser extra
 
-    page.goto(f"{live_server.url}/konto/login/")
-    page.fill("#id_username", "karim")
-    page.fill("#id_password", "hemmelig-kode-123")
-    page.click("button[type=submit]")
+    log_in(page, live_server, "karim")
 
     page.goto(f"{live_server.url}/vurdering/borgerservice/")
     page.click("a.btn:has-text('Udfyld To-be')")

@@ -5,6 +5,8 @@ from django.utils import timezone
 
 from workshops.models import AsIs, Workshop
 
+from .conftest import log_in
+
 pytestmark = pytest.mark.browser
 
 
@@ -17,10 +19,7 @@ def test_a_contact_person_steps_through_r2_and_the_type_appears_on_the_wall_by_i
     workshop.fagomraader.set([borgerservice])
     context = browser.new_context(locale="da-DK", viewport={"width": 1280, "height": 900})
     wall, group = context.new_page(), context.new_page()
-    group.goto(f"{live_server.url}/konto/login/")
-    group.fill("#id_username", "karim")
-    group.fill("#id_password", "hemmelig-kode-123")
-    group.click("button[type=submit]")
+    log_in(group, live_server, "karim")
 
     wall.goto(f"{live_server.url}/workshops/{workshop.pk}/vaeggen/")
     cell = wall.locator(f"#celle-asis_brugsmoenster-{borgerservice.pk}")
@@ -53,10 +52,7 @@ def test_the_facilitator_saves_a_card_in_the_dialog_and_steps_through_one_questi
 
     workshop = Workshop.objects.create(titel="As-is 1", start=timezone.now() + timedelta(days=10))
     workshop.fagomraader.set([borgerservice])
-    page.goto(f"{live_server.url}/konto/login/")
-    page.fill("#id_username", "pia")
-    page.fill("#id_password", "hemmelig-kode-123")
-    page.click("button[type=submit]")
+    log_in(page, live_server, "pia")
 
     page.goto(f"{live_server.url}/workshops/{workshop.pk}/vaeggen/")
     cell = page.locator(f"#celle-asis_sagsbehandlere-{borgerservice.pk}")
