@@ -3,13 +3,15 @@
 Every step is get-or-create, so loading twice changes nothing.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from .kle_import import kle_import, parse_emneplan
-from .models import KLE, Fagomraade, ITSystem, Sagsomraade
+from .models import KLE, Fagomraade, ITSystem, Kommune, Sagsomraade
 from .roles import Rolle
 from .services import user_set_role
 
@@ -96,7 +98,20 @@ def load(out):
             ITSystem.objects.get_or_create(
                 navn=navn, defaults={"leverandoer": leverandoer, "type": type_, "aftale": aftale}
             )
+        _kommune()
     out(f"Fagområder: {Fagomraade.objects.count()}, sagsområder: {Sagsomraade.objects.count()}.")
+
+
+def _kommune():
+    kommune = Kommune.get()
+    if kommune.cvr:  # filled in already: leave the user's own choices alone
+        return
+    today = timezone.localdate()
+    kommune.navn = "Eksempel Kommune"
+    kommune.cvr = "12345678"
+    kommune.sapa_idriftsaettelse = today.replace(day=1) + timedelta(days=400)
+    kommune.stoettesystemer_idriftsaettelse = today.replace(day=1) + timedelta(days=250)
+    kommune.save()
 
 
 def _users():

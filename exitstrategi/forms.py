@@ -4,7 +4,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from .models import KLE, Fagomraade, ITSystem, Kontrakt
+from .indstillinger import BRUGERNIVEAUER, KOMPLEKSITETER, OMFANG
+from .models import KLE, Fagomraade, ITSystem, Kommune, Kontrakt
 from .roles import Rolle
 
 DASHES = "---------"
@@ -197,3 +198,54 @@ class FlytForm(forms.Form):
 
 class VersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class KommuneForm(DanishModelForm):
+    """The settings, with the omfang matrix as one choice per combination of users and complexity."""
+
+    class Meta:
+        model = Kommune
+        fields = [
+            "navn",
+            "cvr",
+            "logo",
+            "notat_skabelon",
+            "sapa_idriftsaettelse",
+            "stoettesystemer_idriftsaettelse",
+            "prioriteringsstrategi",
+            "max_deltagere",
+        ]
+        widgets = {
+            "sapa_idriftsaettelse": DATE,
+            "stoettesystemer_idriftsaettelse": DATE,
+            "prioriteringsstrategi": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        matrix = self.instance.omfang_matrix
+        for brugere, brugere_label in BRUGERNIVEAUER:
+            for kompleksitet, kompleksitet_label in KOMPLEKSITETER:
+                self.fields[self.cell(brugere, kompleksitet)] = forms.TypedChoiceField(
+                    label=f"{brugere_label} brugere, kompleksitet {kompleksitet_label.lower()}",
+                    choices=OMFANG,
+                    coerce=int,
+                    initial=matrix[brugere][kompleksitet],
+                )
+
+    @staticmethod
+    def cell(brugere, kompleksitet):
+        return f"omfang_{brugere}_{kompleksitet}"
+
+    def matrix_rows(self):
+        """[(users label, [bound field per complexity])] for the 3×3 table on the page."""
+        return [
+            (label, [self[self.cell(brugere, k)] for k, _l in KOMPLEKSITETER])
+            for brugere, label in BRUGERNIVEAUER
+        ]
+
+    def save(self, commit=True):
+        self.instance.omfang_matrix = {
+            b: {k: self.cleaned_data[self.cell(b, k)] for k, _l in KOMPLEKSITETER} for b, _l in BRUGERNIVEAUER
+        }
+        return super().save(commit)

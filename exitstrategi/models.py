@@ -326,3 +326,6 @@ class Kontrakt(models.Model):
             return None
         ikke_foer = max((s.udfasning for s in waits_for), default=None)
         return kontraktdatoer.earliest_exit(self.vilkaar, today, ikke_foer=ikke_foer)
+
+
+from .indstillinger import Kommune  # noqa: E402, F401  (the municipality settings record lives in its own module)

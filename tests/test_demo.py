@@ -81,13 +81,13 @@ def test_load_demo_refuses_to_run_without_debug(db, settings):
 def test_the_demo_data_is_valid_as_a_user_would_enter_it(db, settings):
     from django.core.exceptions import ValidationError
 
-    from exitstrategi.models import KLE, ITSystem
+    from exitstrategi.models import KLE, ITSystem, Kommune
 
     settings.DEBUG = True
     call_command("load_demo")
 
     problems = []
-    for model in (Kontrakt, ITSystem, Workshop, Strategi):
+    for model in (Kontrakt, ITSystem, Workshop, Strategi, Kommune):
         for obj in model.objects.all():
             try:
                 obj.full_clean()
@@ -96,4 +96,5 @@ def test_the_demo_data_is_valid_as_a_user_would_enter_it(db, settings):
     assert problems == []
     assert not Workshop.objects.filter(invitation_sendt__gt=timezone.localdate()).exists()
     assert ITSystem.objects.filter(navn="KMD Barselsdagpenge", aftale="tsa").exists()
+    assert Kommune.get().navn == "Eksempel Kommune" and Kommune.get().sapa_idriftsaettelse is not None
     assert not KLE.objects.filter(titel__icontains="[udgår", status="aktiv").exists()

@@ -10,6 +10,7 @@ from django.views.generic.edit import CreateView, UpdateView
 from django_filters.views import FilterView
 
 from exitstrategi import dokumentationsark
+from exitstrategi.models import Kommune
 from exitstrategi.roles import ProjektlederRequiredMixin, RoleRequiredMixin
 from exitstrategi.views.registers import HistorikMixin, RegisterDeleteView
 
@@ -60,7 +61,8 @@ class WorkshopFormMixin(ProjektlederRequiredMixin):
 
 
 class WorkshopCreateView(WorkshopFormMixin, CreateView):
-    pass
+    def get_initial(self):
+        return {"max_deltagere": Kommune.get().max_deltagere}
 
 
 class WorkshopUpdateView(WorkshopFormMixin, UpdateView):
