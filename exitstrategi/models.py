@@ -1,13 +1,23 @@
 """The shared core: KLE catalogue, fagområder, sagsområder and IT systems."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from . import kontraktdatoer
 from .text import danish_slugify
+
+
+class JaNej(models.TextChoices):
+    """The guide's yes/no answers (screening, As-is 5 and 7, To-be 5): one home for their values."""
+
+    JA = "ja", "Ja"
+    NEJ = "nej", "Nej"
+
+
+JA_NEJ_UBESVARET = [*JaNej.choices, ("", "Ikke besvaret")]  # a radio group that can be left unanswered
 
 
 class KLE(models.Model):
@@ -106,6 +116,15 @@ class Fagomraade(NavngivetModel):
         return reverse("screening:fagomraade-detail", args=[self.slug])
 
 
+def phase_record(sagsomraade, name):
+    """The sagsområde's one-to-one phase record `name` ("screening", "asis", "tobe" …), or None while
+    it has none (no query when the relation was select_related)."""
+    try:
+        return getattr(sagsomraade, name)
+    except ObjectDoesNotExist:
+        return None
+
+
 def aktive(path=""):
     """Sagsområder that are not removed, seen through a relation path such as "sagsomraader__".
 
@@ -175,13 +194,22 @@ class Sagsomraade(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("sagsomraade-detail", args=[self.fagomraade.slug, self.kle.nummer])
+        return self.url("sagsomraade-detail")
 
     def clean(self):
         if self.kle_id and self.kle.niveau == KLE.Niveau.HOVEDGRUPPE:
             raise ValidationError(
                 {"kle": "Et sagsområde skal have et KLE-gruppe- eller emnenummer (NN.NN eller NN.NN.NN)."}
             )
+
+    @property
+    def business_key(self):
+        """How people and files name a sagsområde: its fagområde and its KLE number."""
+        return (self.fagomraade.slug, self.kle.nummer)
+
+    def url(self, name):
+        """The address of a page about this sagsområde, by its business key."""
+        return reverse(name, args=self.business_key)
 
 
 class ITSystem(NavngivetModel):

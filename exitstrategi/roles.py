@@ -13,6 +13,15 @@ class Rolle(models.TextChoices):
     KONTAKTPERSON = "Kontaktperson", "Kontaktperson"
     LAESER = "Læser", "Læser"
 
+    @property
+    def kan_redigere(self):
+        """Whether the role answers anything at all (a læser only reads)."""
+        return self != Rolle.LAESER
+
+    @property
+    def er_kontaktperson(self):
+        return self == Rolle.KONTAKTPERSON
+
 
 _RANK = [Rolle.PROJEKTLEDER, Rolle.KONTAKTPERSON, Rolle.LAESER]
 
@@ -101,7 +110,6 @@ def role_context(request):
     return {
         "rolle": rolle,
         "is_projektleder": rolle == Rolle.PROJEKTLEDER,
-        "is_laeser": rolle == Rolle.LAESER,
         # a contact person's own fagområder, marked in every list
         "mine_fagomraader": editable_fagomraade_ids(user) if rolle == Rolle.KONTAKTPERSON else frozenset(),
     }

@@ -1,7 +1,9 @@
 import re
 
 from django.db.models import Case, IntegerField, Value, When
+from django.shortcuts import get_object_or_404
 
+from . import dokumentationsark
 from .models import KLE
 
 NUMBER_PREFIX = re.compile(r"^\d[\d.]*$")
@@ -22,3 +24,10 @@ def kle_search(query, limit=50):
         When(status=KLE.Status.AKTIV, then=Value(0)), default=Value(1), output_field=IntegerField()
     )
     return topics.order_by(inactive_last, "nummer")[:limit]
+
+
+def get_sagsomraade(fagomraade_slug, kle_nummer):
+    """A sagsområde in use by its business key, ready for the sheet's columns; 404 if there is none."""
+    return get_object_or_404(
+        dokumentationsark.queryset(), fagomraade__slug=fagomraade_slug, kle__nummer=kle_nummer
+    )

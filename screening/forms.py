@@ -1,8 +1,8 @@
 from django import forms
 
-from .models import Screening
+from exitstrategi.models import JA_NEJ_UBESVARET as SVAR_CHOICES
 
-SVAR_CHOICES = [*Screening.Svar.choices, ("", "Ikke besvaret")]
+from .models import Screening
 
 
 class ScreeningRowForm(forms.Form):

@@ -1,16 +1,15 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from exitstrategi.models import Sagsomraade
+from exitstrategi.models import JaNej, Sagsomraade, phase_record
 
 
 class Screening(models.Model):
     """Fase 1: does the sagsområde use KMD Sag today? "Nej" stays documented but leaves the analysis."""
 
-    class Svar(models.TextChoices):
-        JA = "ja", "Ja"
-        NEJ = "nej", "Nej"
+    Svar = JaNej
 
     QUESTION = "Anvendes KMD Sag i dag på sagsområdet?"
 
@@ -45,7 +44,15 @@ class Screening(models.Model):
 
 def screening_of(sagsomraade):
     """The sagsområde's screening, or None while unanswered (no query with select_related)."""
-    try:
-        return sagsomraade.screening
-    except Screening.DoesNotExist:
-        return None
+    return phase_record(sagsomraade, "screening")
+
+
+def screenet_ja(path=""):
+    """Sagsområder screened Ja, seen through a relation path such as "sagsomraader__": the scope of
+    fase 2 and everything after it. "Nej" stays documented but leaves the analysis."""
+    return Q(**{f"{path}screening__anvender_kmd_sag": Screening.Svar.JA})
+
+
+def is_screenet_ja(sagsomraade):
+    screening = screening_of(sagsomraade)
+    return screening is not None and screening.anvender_kmd_sag == Screening.Svar.JA

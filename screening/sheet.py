@@ -9,7 +9,7 @@ from exitstrategi.models import Sagsomraade
 
 from .models import Screening, screening_of
 
-SVAR_CHOICES = [("ja", "Ja"), ("nej", "Nej"), ("ubesvaret", "Ikke besvaret")]
+SVAR_CHOICES = [*Screening.Svar.choices, ("ubesvaret", "Ikke besvaret")]
 
 
 def _svar(row):

@@ -5,17 +5,16 @@ from django import forms
 
 from exitstrategi.forms import DanishModelForm
 from exitstrategi.kontraktdatoer import KVARTAL, period_end
-from exitstrategi.models import ITSystem
+from exitstrategi.models import JA_NEJ_UBESVARET, ITSystem, JaNej
 
 from . import brugsmoenster
 from .models import FUNKTIONER, LOESNINGER, OPRYDNING, AsIs, Deltager, Strategi, ToBe, Workshop
 
-JA_NEJ_UBESVARET = [("ja", "Ja"), ("nej", "Nej"), ("", "Ikke besvaret")]
 R2_FIELDS = tuple(brugsmoenster.QUESTIONS)
 
 
 def _to_bool(value):
-    return {"ja": True, "nej": False}.get(value)
+    return {JaNej.JA: True, JaNej.NEJ: False}.get(value)
 
 
 class PhaseRecordForm(DanishModelForm):

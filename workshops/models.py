@@ -5,14 +5,9 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from exitstrategi.kontraktdatoer import dato_eller_kvartal
-from exitstrategi.models import Fagomraade, ITSystem, Sagsomraade
+from exitstrategi.models import Fagomraade, ITSystem, JaNej, Sagsomraade
 
 from . import brugsmoenster, loesningsscenarier, planlaegning
-
-
-class JaNej(models.TextChoices):
-    JA = "ja", "Ja"
-    NEJ = "nej", "Nej"
 
 
 class Arkivering(models.TextChoices):
@@ -62,6 +57,8 @@ class PhaseRecord(models.Model):
 
 class AsIs(PhaseRecord):
     """Fase 2: the As-is mapping of one sagsområde (R3's As-is questions 2–8, with R2)."""
+
+    FASE = "Fase 2: As-is"  # the heading of its columns in the Dokumentationsark and on the wall
 
     sagsomraade = models.OneToOneField(
         Sagsomraade,
@@ -304,6 +301,8 @@ LOESNINGER = [
 
 class ToBe(PhaseRecord):
     """Fase 3: the To-be assessment of a sagsområde of brugsmønster C or D (R3 To-be 2–6, R5)."""
+
+    FASE = "Fase 3: To-be"
 
     sagsomraade = models.OneToOneField(
         Sagsomraade,

@@ -1,17 +1,38 @@
 from django.db.models import Count, Q
 
 from exitstrategi import dokumentationsark
-from exitstrategi.models import Fagomraade, Kontrakt, aktive
+from exitstrategi.models import Fagomraade, Kontrakt, aktive, phase_record
+from screening.models import is_screenet_ja, screenet_ja
 
 from . import loesningsscenarier
 from .models import ToBe
 
-IN_SCOPE = Q(screening__anvender_kmd_sag="ja")
+IN_SCOPE = screenet_ja()
+
+
+def asis_of(sagsomraade):
+    return phase_record(sagsomraade, "asis")
+
+
+def tobe_of(sagsomraade):
+    return phase_record(sagsomraade, "tobe")
+
+
+def tobe_scope(path=""):
+    """Fase 3 covers the sagsområder screened Ja whose brugsmønster is C or D."""
+    return screenet_ja(path) & Q(**{f"{path}asis__brugsmoenster__in": loesningsscenarier.I_TOBE})
+
+
+def tobe_in_scope(sagsomraade):
+    asis = asis_of(sagsomraade)
+    return (
+        is_screenet_ja(sagsomraade) and asis is not None and asis.brugsmoenster in loesningsscenarier.I_TOBE
+    )
 
 
 def fagomraader_with_completeness():
     """Fagområder with the number of sagsområder in the analysis and how many are complete."""
-    scope = aktive("sagsomraader__") & Q(sagsomraader__screening__anvender_kmd_sag="ja")
+    scope = aktive("sagsomraader__") & screenet_ja("sagsomraader__")
     return Fagomraade.objects.annotate(
         i_analyse=Count("sagsomraader", filter=scope),
         komplette=Count("sagsomraader", filter=scope & Q(sagsomraader__asis__komplet=True)),
@@ -31,15 +52,12 @@ def out_of_scope(queryset):
     return queryset.exclude(IN_SCOPE)
 
 
-TOBE_SCOPE = IN_SCOPE & Q(asis__brugsmoenster__in=loesningsscenarier.I_TOBE)
+TOBE_SCOPE = tobe_scope()
 
 
 def fagomraader_with_recommendations():
     """Fagområder with their number of C/D sagsområder and how many have a recommended scenario."""
-    scope = aktive("sagsomraader__") & Q(
-        sagsomraader__screening__anvender_kmd_sag="ja",
-        sagsomraader__asis__brugsmoenster__in=loesningsscenarier.I_TOBE,
-    )
+    scope = aktive("sagsomraader__") & tobe_scope("sagsomraader__")
     return Fagomraade.objects.annotate(
         i_tobe=Count("sagsomraader", filter=scope),
         anbefalet=Count(
@@ -52,11 +70,7 @@ def scenarie_counts():
     """How many C/D sagsområder are recommended each scenario: {1: n, 2: n, 3: n, 4: n}."""
     counts = dict.fromkeys(loesningsscenarier.SCENARIER, 0)
     rows = (
-        ToBe.objects.filter(
-            aktive("sagsomraade__"),
-            sagsomraade__screening__anvender_kmd_sag="ja",
-            sagsomraade__asis__brugsmoenster__in=loesningsscenarier.I_TOBE,
-        )
+        ToBe.objects.filter(aktive("sagsomraade__"), tobe_scope("sagsomraade__"))
         .exclude(anbefalet_scenarie=None)
         .values_list("anbefalet_scenarie")
         .annotate(n=Count("pk"))

@@ -38,7 +38,7 @@ urlpatterns = [
     path("workshops/<int:pk>/vaeggen/data/", wall.WallDataView.as_view(), name="wall-data"),
     path(
         f"workshops/<int:pk>/vaeggen/<str:question>/{SAGSOMRAADE}/",
-        wall.wall_card,
+        wall.WallCardView.as_view(),
         name="wall-card",
     ),
 ]

@@ -1,7 +1,7 @@
 from itertools import groupby
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.views.generic import FormView, TemplateView
 
 from .. import dokumentationsark
@@ -9,14 +9,8 @@ from ..concurrency import ConcurrentEditError
 from ..forms import SagsomraadeForm
 from ..history import changes_for
 from ..roles import RoleRequiredMixin, can_edit_fagomraade, require_edit
+from ..selectors import get_sagsomraade
 from ..services import sagsomraade_update
-
-
-def get_sagsomraade(fagomraade_slug, kle_nummer):
-    """Find a sagsområde by its business key: fagområde and KLE number."""
-    return get_object_or_404(
-        dokumentationsark.queryset(), fagomraade__slug=fagomraade_slug, kle__nummer=kle_nummer
-    )
 
 
 class SagsomraadeDetailView(RoleRequiredMixin, TemplateView):

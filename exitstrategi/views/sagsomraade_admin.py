@@ -8,8 +8,8 @@ from ..concurrency import ConcurrentEditError
 from ..forms import FlytForm, VersionForm
 from ..models import Sagsomraade
 from ..roles import ProjektlederRequiredMixin
+from ..selectors import get_sagsomraade
 from ..services import SagsomraadeError, answers_of, sagsomraade_move, sagsomraade_remove, sagsomraade_restore
-from .sagsomraade import get_sagsomraade
 
 
 class SagsomraadeChangeView(ProjektlederRequiredMixin, FormView):

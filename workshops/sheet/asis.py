@@ -7,27 +7,15 @@ from django.urls import reverse
 from exitstrategi import dokumentationsark, history, overblik, systemoverblik
 from exitstrategi.dokumentationsark import Column
 from exitstrategi.models import Sagsomraade, aktive
-from screening.models import Screening, screening_of
+from screening.models import is_screenet_ja as in_scope
+from screening.models import screenet_ja
 
 from .. import brugsmoenster
 from ..models import FUNKTIONER, OPRYDNING, Arkivering, AsIs, JaNej
-from .common import sagsomraade_url, system_columns
+from ..selectors import IN_SCOPE, asis_of
+from .common import system_columns
 
-PHASE = "Fase 2: As-is"
-
-
-def asis_of(sagsomraade):
-    """The sagsområde's As-is record, or None (no query when select_related)."""
-    try:
-        return sagsomraade.asis
-    except AsIs.DoesNotExist:
-        return None
-
-
-def in_scope(sagsomraade):
-    """Only sagsområder screened Ja are mapped; Nej stays documented but leaves the analysis."""
-    screening = screening_of(sagsomraade)
-    return screening is not None and screening.anvender_kmd_sag == Screening.Svar.JA
+PHASE = AsIs.FASE
 
 
 def _value(get):
@@ -71,7 +59,7 @@ def _filter_brugsmoenster(queryset, name, value):
 
 
 def _filter_komplet(queryset, name, value):
-    scope = queryset.filter(screening__anvender_kmd_sag="ja")
+    scope = queryset.filter(IN_SCOPE)
     if value == "ja":
         return scope.filter(asis__komplet=True)
     return scope.filter(Q(asis__isnull=True) | Q(asis__komplet=False))
@@ -219,7 +207,7 @@ def register():
     )
     dokumentationsark.register_phase_link(
         PHASE,
-        lambda s: ("Udfyld As-is", sagsomraade_url("workshops:asis-update", s)) if in_scope(s) else None,
+        lambda s: ("Udfyld As-is", s.url("workshops:asis-update")) if in_scope(s) else None,
     )
     history.register_source(lambda sagsomraade: AsIs.history.filter(sagsomraade_id=sagsomraade.pk))
     systemoverblik.register_usage(_usage)
@@ -246,9 +234,9 @@ def _usage(system):
 
 def _asis_summary(scope):
     done, total, naeste = overblik.progress(
-        Sagsomraade.objects.filter(scope, screening__anvender_kmd_sag="ja"),
+        Sagsomraade.objects.filter(scope, screenet_ja()),
         Q(asis__komplet=True),
-        lambda s: sagsomraade_url("workshops:asis-update", s),
+        lambda s: s.url("workshops:asis-update"),
     )
     return overblik.Fase(
         2,

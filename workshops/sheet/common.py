@@ -1,12 +1,6 @@
 """What the As-is and To-be columns share."""
 
-from django.urls import reverse
-
 from exitstrategi.dokumentationsark import Column
-
-
-def sagsomraade_url(name, sagsomraade):
-    return reverse(name, args=[sagsomraade.fagomraade.slug, sagsomraade.kle.nummer])
 
 
 def system_columns(record, phase, functions, header, value_of):

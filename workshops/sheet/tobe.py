@@ -11,24 +11,11 @@ from exitstrategi.models import Sagsomraade
 
 from .. import loesningsscenarier
 from ..models import FUNKTIONER, LOESNINGER, JaNej, Kompleksitet, ToBe
-from ..selectors import TOBE_SCOPE, contract_dates_by_system
-from .asis import asis_of, in_scope
-from .common import sagsomraade_url, system_columns
+from ..selectors import TOBE_SCOPE, asis_of, contract_dates_by_system, tobe_in_scope, tobe_of
+from .asis import in_scope
+from .common import system_columns
 
-TOBE_PHASE = "Fase 3: To-be"
-
-
-def tobe_of(sagsomraade):
-    try:
-        return sagsomraade.tobe
-    except ToBe.DoesNotExist:
-        return None
-
-
-def tobe_in_scope(sagsomraade):
-    """To-be covers the sagsområder screened Ja whose brugsmønster is C or D."""
-    asis = asis_of(sagsomraade)
-    return in_scope(sagsomraade) and asis is not None and asis.brugsmoenster in loesningsscenarier.I_TOBE
+TOBE_PHASE = ToBe.FASE
 
 
 def systems_left(sagsomraade):
@@ -210,7 +197,7 @@ def register_tobe():
     dokumentationsark.register_preparer(_prepare_contract_dates)
     dokumentationsark.register_phase_link(
         TOBE_PHASE,
-        lambda s: ("Udfyld To-be", sagsomraade_url("workshops:tobe-update", s)) if tobe_in_scope(s) else None,
+        lambda s: ("Udfyld To-be", s.url("workshops:tobe-update")) if tobe_in_scope(s) else None,
     )
     history.register_source(lambda sagsomraade: ToBe.history.filter(sagsomraade_id=sagsomraade.pk))
     overblik.register_phase(_tobe_summary)
@@ -230,7 +217,7 @@ def _tobe_summary(scope):
     done, total, naeste = overblik.progress(
         Sagsomraade.objects.filter(scope, TOBE_SCOPE),
         Q(tobe__anbefalet_scenarie__isnull=False),
-        lambda s: sagsomraade_url("workshops:tobe-update", s),
+        lambda s: s.url("workshops:tobe-update"),
     )
     return overblik.Fase(
         3,

@@ -3,13 +3,12 @@ from django.views.generic import TemplateView
 
 from exitstrategi.models import Fagomraade
 from exitstrategi.roles import RoleRequiredMixin, can_edit_fagomraade
+from screening.models import is_screenet_ja
 
 from .. import brugsmoenster
 from ..forms import R2_FIELDS, AsIsForm
 from ..models import FUNKTIONER, OPRYDNING, AsIs
-from ..selectors import fagomraader_with_completeness, in_scope, out_of_scope, sagsomraader_of
-from ..sheet import asis_of
-from ..sheet import in_scope as is_in_scope
+from ..selectors import asis_of, fagomraader_with_completeness, in_scope, out_of_scope, sagsomraader_of
 from .phase import PhaseRecordUpdateView
 
 
@@ -54,7 +53,7 @@ class AsIsUpdateView(PhaseRecordUpdateView):
     out_of_scope_message = "Sagsområdet er ikke screenet Ja og indgår derfor ikke i kortlægningen."
 
     record_of = staticmethod(asis_of)
-    in_scope = staticmethod(is_in_scope)
+    in_scope = staticmethod(is_screenet_ja)
 
     def get_context_data(self, **kwargs):
         form = kwargs.get("form") or self.get_form()

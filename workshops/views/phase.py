@@ -8,7 +8,7 @@ from django.views.generic import FormView
 
 from exitstrategi.concurrency import ConcurrentEditError
 from exitstrategi.roles import RoleRequiredMixin, require_edit
-from exitstrategi.views.sagsomraade import get_sagsomraade
+from exitstrategi.selectors import get_sagsomraade
 
 from ..models import Workshop
 from ..services import phase_record_save

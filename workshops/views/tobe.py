@@ -1,26 +1,27 @@
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView, View
 
 from exitstrategi.models import Fagomraade
 from exitstrategi.roles import ProjektlederRequiredMixin, RoleRequiredMixin, can_edit_fagomraade, require_edit
-from exitstrategi.views.sagsomraade import get_sagsomraade
+from exitstrategi.selectors import get_sagsomraade
 
 from .. import loesningsscenarier
 from ..forms import TOBE_ANSWERS, ToBeForm
 from ..models import FUNKTIONER, LOESNINGER, Opgave, ToBe
 from ..selectors import (
+    asis_of,
     contract_dates_by_system,
     fagomraader_with_recommendations,
     in_scope,
     sagsomraader_of,
     scenarie_counts,
+    tobe_in_scope,
+    tobe_of,
 )
 from ..services import tobe_save
-from ..sheet import asis_of, tobe_in_scope, tobe_of
 from .phase import PhaseRecordUpdateView
 
 
@@ -130,7 +131,7 @@ class BeslutningView(ToBeUpdateView):
         return f"Beslutningen for {self.sagsomraade.kle.nummer} er gemt."
 
     def success_url_for(self):
-        return tobe_url(self.sagsomraade)
+        return self.sagsomraade.url("workshops:tobe-update")
 
 
 class OpgaverView(RoleRequiredMixin, View):
@@ -150,8 +151,4 @@ class OpgaverView(RoleRequiredMixin, View):
                     task.status = status
                     task.save(update_fields=["status"])
         messages.success(request, "Opgavernes status er gemt.")
-        return redirect(tobe_url(self.sagsomraade))
-
-
-def tobe_url(sagsomraade):
-    return reverse("workshops:tobe-update", args=[sagsomraade.fagomraade.slug, sagsomraade.kle.nummer])
+        return redirect(self.sagsomraade.url("workshops:tobe-update"))

@@ -4,8 +4,6 @@ An As-is workshop shows the As-is questions, a To-be workshop the To-be question
 C and D areas), a combined workshop both.
 """
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -15,20 +13,19 @@ from django.utils.dateparse import parse_datetime
 from django.views.generic import TemplateView, View
 
 from exitstrategi import dokumentationsark
-from exitstrategi.roles import NO_ROLE, RoleRequiredMixin, can_edit_fagomraade, rolle_for
+from exitstrategi.roles import RoleRequiredMixin, can_edit_fagomraade
 
-from ..models import Workshop
-from ..selectors import in_scope, sagsomraader_of
-from ..sheet import PHASE, TOBE_PHASE, asis_of, tobe_in_scope, tobe_of
+from ..models import AsIs, ToBe, Workshop
+from ..selectors import asis_of, in_scope, sagsomraader_of, tobe_in_scope, tobe_of
 from .asis import AsIsUpdateView
 from .tobe import ToBeUpdateView
 
 PHASES = {  # workshop type: the sheet phases whose questions go on its wall
-    Workshop.Type.ASIS: [PHASE],
-    Workshop.Type.TOBE: [TOBE_PHASE],
-    Workshop.Type.KOMBINERET: [PHASE, TOBE_PHASE],
+    Workshop.Type.ASIS: [AsIs.FASE],
+    Workshop.Type.TOBE: [ToBe.FASE],
+    Workshop.Type.KOMBINERET: [AsIs.FASE, ToBe.FASE],
 }
-SCOPE = {PHASE: lambda s: True, TOBE_PHASE: tobe_in_scope}  # beyond screened Ja, which all share
+SCOPE = {AsIs.FASE: lambda s: True, ToBe.FASE: tobe_in_scope}  # beyond screened Ja, which all share
 
 
 def wall_questions(workshop_type):
@@ -148,18 +145,20 @@ class ToBeCardView(WallCardMixin, ToBeUpdateView):
     pass
 
 
-CARD_VIEWS = {PHASE: AsIsCardView, TOBE_PHASE: ToBeCardView}
+CARD_VIEWS = {AsIs.FASE: AsIsCardView, ToBe.FASE: ToBeCardView}
 
 
-@login_required
-def wall_card(request, pk, question, slug, kle):
+class WallCardView(RoleRequiredMixin, View):
     """Route a card to the As-is or To-be form of its question (which checks the fagområde)."""
-    if rolle_for(request.user) is None:
-        raise PermissionDenied(NO_ROLE)
-    workshop = get_object_or_404(Workshop, pk=pk)
-    column = next((c for c in wall_questions(workshop.type) if c.key == question), None)
-    if column is None:
-        raise Http404("Spørgsmålet hører ikke til denne workshop.")
-    return CARD_VIEWS[column.phase].as_view(column=column)(
-        request, pk=pk, question=question, slug=slug, kle=kle
-    )
+
+    def authorize(self):
+        workshop = get_object_or_404(Workshop, pk=self.kwargs["pk"])
+        column = next((c for c in wall_questions(workshop.type) if c.key == self.kwargs["question"]), None)
+        if column is None:
+            raise Http404("Spørgsmålet hører ikke til denne workshop.")
+        self.card_view = CARD_VIEWS[column.phase].as_view(column=column)
+
+    def get(self, request, **kwargs):
+        return self.card_view(request, **kwargs)
+
+    post = get

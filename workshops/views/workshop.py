@@ -17,9 +17,8 @@ from exitstrategi.views.registers import HistorikMixin, RegisterDeleteView
 from .. import brugsmoenster, spoergeguide
 from ..filters import WorkshopFilter
 from ..forms import DeltagerFormSet, MaterialeForm, WorkshopForm
-from ..models import Workshop
+from ..models import AsIs, Workshop
 from ..selectors import in_scope, sagsomraader_of
-from ..sheet import PHASE as ASIS_PHASE
 
 
 class WorkshopListView(RoleRequiredMixin, FilterView):
@@ -114,7 +113,7 @@ def _question_number(header):
 def known_answers(sagsomraade):
     """[(nr, question, [(column header, value)])] for As-is questions 2–8: the answers given so far,
     so the pack shows what is known and participants check it instead of answering again."""
-    columns = [c for c in dokumentationsark.columns_of_phase(ASIS_PHASE) if c.fields]
+    columns = [c for c in dokumentationsark.columns_of_phase(AsIs.FASE) if c.fields]
     return [
         (
             nr,
