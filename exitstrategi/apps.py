@@ -6,7 +6,20 @@ class ExitstrategiConfig(AppConfig):
     verbose_name = "Exitstrategi"
 
     def ready(self):
-        from . import dokumentationsark, history
+        from . import dokumentationsark, faser
+        from .models import Sagsomraade
 
-        dokumentationsark.register_core_columns()
-        history.register_core_source()
+        faser.register(
+            faser.Fase(
+                0,
+                "Grundoplysninger",
+                columns=dokumentationsark.core_columns(),
+                history=lambda sagsomraade: Sagsomraade.history.filter(id=sagsomraade.pk),
+                menu=[
+                    faser.Menupunkt(50, "Dokumentationsark", "dokumentationsark"),
+                    faser.Menupunkt(60, "IT-systemer", "itsystem-list", under_input=True),
+                    faser.Menupunkt(61, "Kontrakter", "kontrakt-list", under_input=True),
+                    faser.Menupunkt(69, "Kommunens indstillinger", "indstillinger", under_input=True),
+                ],
+            )
+        )

@@ -1,8 +1,8 @@
 """The Dokumentationsark: one row per sagsområde, one column per answer, across all phases.
 
-Columns are declared once, as data. The page, its filters, its sorting and the Excel export all
-read this registry; each phase app registers its own columns and filters in AppConfig.ready(),
-so core never imports a phase app.
+Columns are declared once, as data, by the phase they belong to (`faser.Fase.columns`). The page,
+its filters, its sorting and the Excel export all read them from the phase registry, so core never
+imports a phase app.
 """
 
 from collections.abc import Callable
@@ -12,6 +12,7 @@ from typing import Any
 import django_filters
 from django.db.models import Q, Sum
 
+from . import faser
 from .filters import free_text_filter
 from .models import KLE, Fagomraade, Sagsomraade
 
@@ -32,61 +33,42 @@ class Column:
     total: str | None = None  # ORM path of a number: the sheet shows its sum over the filtered rows
 
 
-_columns: dict[str, Column] = {}
-_filters: dict[str, Callable[[], django_filters.Filter]] = {}
-_preparers: list[Callable[[list], None]] = []
-_phase_links: dict[str, Callable] = {}
-
-
-def register(*columns):
-    for column in columns:
-        _columns[column.key] = column
-
-
-def register_filter(name, factory):
-    """factory() returns a fresh django-filter Filter, so each FilterSet class gets its own."""
-    _filters[name] = factory
-
-
-def register_preparer(prepare_rows):
-    """prepare_rows(rows) sets attributes a column needs that cost a query for all rows at once."""
-    _preparers.append(prepare_rows)
+def _all_columns():
+    return [column for fase in faser.alle() for column in fase.columns]
 
 
 def prepare(rows):
     """Make loaded rows ready for the column values: one query per preparer, not one per row."""
     rows = also_in(rows)
-    for prepare_rows in _preparers:
-        prepare_rows(rows)
+    for fase in faser.alle():
+        for prepare_rows in fase.preparers:
+            prepare_rows(rows)
     return rows
 
 
-def register_phase_link(phase, link_for):
-    """link_for(sagsomraade) gives (label, url) to the page where the phase's answers are given, or None."""
-    _phase_links[phase] = link_for
-
-
 def phase_link(phase, sagsomraade):
-    link_for = _phase_links.get(phase)
-    return link_for(sagsomraade) if link_for else None
+    """(label, url) of the page where the phase's answers for the sagsområde are given, or None."""
+    fase = faser.fase(phase)
+    return fase.link(sagsomraade) if fase and fase.link else None
 
 
 def columns(phases=None):
     """The columns in the sheet's order; only those of the given phases when phases are named."""
-    return [column for column in _columns.values() if not phases or column.phase in phases]
+    return [column for column in _all_columns() if not phases or column.phase in phases]
 
 
 def phases():
-    return list(dict.fromkeys(column.phase for column in _columns.values()))
+    return [fase.titel for fase in faser.alle() if fase.columns]
 
 
 def columns_of_phase(phase):
-    return [column for column in _columns.values() if column.phase == phase]
+    fase = faser.fase(phase)
+    return list(fase.columns) if fase else []
 
 
 def queryset():
-    related = {path for column in _columns.values() for path in column.related}
-    prefetch = {path for column in _columns.values() for path in column.prefetch}
+    related = {path for column in _all_columns() for path in column.related}
+    prefetch = {path for column in _all_columns() for path in column.prefetch}
     return Sagsomraade.objects.select_related(*sorted(related)).prefetch_related(*sorted(prefetch))
 
 
@@ -134,7 +116,7 @@ def _answer_filter(column, loaded):
 
 def column_filter_names():
     """The per-column answer filters, shown apart from the main filters."""
-    return [c.key for c in _columns.values() if c.answer]
+    return [c.key for c in _all_columns() if c.answer]
 
 
 def totals(queryset, columns):
@@ -145,7 +127,8 @@ def totals(queryset, columns):
 
 def filterset_class():
     """A FilterSet of the core filters, every registered filter and sorting by any sortable column."""
-    sortable = [(c.sort, c.key) for c in _columns.values() if c.sort]
+    all_columns = _all_columns()
+    sortable = [(c.sort, c.key) for c in all_columns if c.sort]
     loaded = {}
     attrs = {
         "q": free_text_filter(
@@ -164,12 +147,12 @@ def filterset_class():
             method=_hovedgruppe,
             empty_label="Alle hovedgrupper",
         ),
-        **{name: factory() for name, factory in _filters.items()},
-        **{c.key: _answer_filter(c, loaded) for c in _columns.values() if c.answer},
+        **{name: factory() for fase in faser.alle() for name, factory in fase.filters.items()},
+        **{c.key: _answer_filter(c, loaded) for c in all_columns if c.answer},
         "sort": django_filters.OrderingFilter(
             label="Sortering",
             fields=sortable,
-            field_labels={c.sort: c.header for c in _columns.values() if c.sort},
+            field_labels={c.sort: c.header for c in all_columns if c.sort},
             empty_label="Fagområde og KLE-nummer",
         ),
         "Meta": type("Meta", (), {"model": Sagsomraade, "fields": []}),
@@ -189,8 +172,8 @@ def also_in(rows):
     return rows
 
 
-def register_core_columns():
-    register(
+def core_columns():
+    return [
         Column(
             "fagomraade",
             "Fagområde",
@@ -234,4 +217,4 @@ def register_core_columns():
             width=20,
         ),
         Column("noter", "Noter", "Grundoplysninger", lambda r: r.noter, width=30),
-    )
+    ]

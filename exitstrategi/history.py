@@ -1,8 +1,8 @@
 """The "Historik": who changed what, when, from which value to which — shown as the user saw it.
 
-A sagsområde's Historik gathers its own records and its phase records; phase apps register where
-those live, so core shows them without importing them. Shared registers (IT systems, contracts,
-strategies, fagområder, workshops) show their own records through `changes_of`.
+A sagsområde's Historik gathers its own records and its phase records; each phase says where those
+live (`faser.Fase.history`), so core shows them without importing them. Shared registers (IT
+systems, contracts, strategies, fagområder, workshops) show their own records through `changes_of`.
 """
 
 from dataclasses import dataclass
@@ -12,17 +12,12 @@ from django.db import models
 from django.utils import formats, timezone
 from django.utils.text import capfirst
 
-_sources = []
+from . import faser
 
 # Bookkeeping fields a user never typed in: hidden from the Historik.
 HIDDEN = frozenset(
     {"id", "slug", "version", "aendret", "aendret_af", "komplet", "udbud_kvartal", "uuid", "oprettet"}
 )
-
-
-def register_source(records_for):
-    """records_for(sagsomraade) returns a queryset of django-simple-history records."""
-    _sources.append(records_for)
 
 
 @dataclass
@@ -139,17 +134,12 @@ def _newest_first(changes):
 def changes_for(sagsomraade):
     """Every recorded change to the sagsområde and its phase records, newest first."""
     changes = []
-    for records_for in _sources:
-        changes += _changes(records_for(sagsomraade), owner_fields=("sagsomraade",))
+    for fase in faser.alle():
+        if fase.history:
+            changes += _changes(fase.history(sagsomraade), owner_fields=("sagsomraade",))
     return _newest_first(changes)
 
 
 def changes_of(obj):
     """Every recorded change to one record of a shared register, newest first."""
     return _newest_first(_changes(obj.history.all(), label=capfirst(obj._meta.verbose_name)))
-
-
-def register_core_source():
-    from .models import Sagsomraade
-
-    register_source(lambda sagsomraade: Sagsomraade.history.filter(id=sagsomraade.pk))

@@ -1,14 +1,14 @@
-"""The front page: each phase's progress and where to go next. Phase apps register their summary."""
+"""The front page: each phase's progress and where to go next (`faser.Fase.summary`)."""
 
 from dataclasses import dataclass
 
 from django.db.models import Q
 
-_phases = []
+from . import faser
 
 
 @dataclass
-class Fase:
+class Fremdrift:
     nummer: int
     titel: str
     formaal: str
@@ -23,16 +23,11 @@ class Fase:
         return self.total - self.done
 
 
-def register_phase(summary):
-    """summary(scope) returns a Fase with the phase's progress over the sagsområder in `scope`
-    (a Q on Sagsomraade: everything, or one person's fagområder)."""
-    _phases.append(summary)
-
-
 def phases(fagomraader=None):
-    """Every phase's progress, over all sagsområder or over those of the given fagområder."""
+    """Every phase's progress, over all sagsområder or over those of the given fagområder.
+    A phase's summary(scope) gets `scope` as a Q on Sagsomraade."""
     scope = Q(fagomraade__in=fagomraader) if fagomraader is not None else Q()
-    return sorted((summary(scope) for summary in _phases), key=lambda fase: fase.nummer)
+    return [fase.summary(scope) for fase in faser.alle() if fase.summary]
 
 
 def progress(queryset, done, url_of):

@@ -12,6 +12,7 @@ class Screening(models.Model):
     Svar = JaNej
 
     QUESTION = "Anvendes KMD Sag i dag på sagsområdet?"
+    FASE = "Fase 1: Screening"  # the heading of its columns in the Dokumentationsark
 
     sagsomraade = models.OneToOneField(
         Sagsomraade,

@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.urls import reverse
 
-from exitstrategi import dokumentationsark, history, overblik
+from exitstrategi import dokumentationsark, faser, overblik
 from exitstrategi.models import Sagsomraade
 
 from .models import Screening, screening_of
@@ -29,11 +29,11 @@ def _filter_svar(queryset, name, value):
 
 
 def register():
-    dokumentationsark.register(
+    columns = [
         dokumentationsark.Column(
             "screening",
             "Anvendes KMD Sag i dag?",
-            "Fase 1: Screening",
+            Screening.FASE,
             _svar,
             choices=tuple(Screening.Svar.labels),
             width=14,
@@ -43,26 +43,35 @@ def register():
         dokumentationsark.Column(
             "screening_note",
             "Note til screening",
-            "Fase 1: Screening",
+            Screening.FASE,
             _note,
             width=30,
             related=("screening",),
         ),
+    ]
+    svar = lambda: django_filters.ChoiceFilter(  # noqa: E731
+        label="KMD Sag i dag?", choices=SVAR_CHOICES, method=_filter_svar, empty_label="Alle svar"
     )
-    dokumentationsark.register_filter(
-        "svar",
-        lambda: django_filters.ChoiceFilter(
-            label="KMD Sag i dag?",
-            choices=SVAR_CHOICES,
-            method=_filter_svar,
-            empty_label="Alle svar",
-        ),
+    faser.register(
+        faser.Fase(
+            1,
+            Screening.FASE,
+            url_name="screening:fagomraade-list",
+            columns=columns,
+            filters={"svar": svar},
+            link=lambda s: ("Svar", s.fagomraade.get_absolute_url()),
+            summary=_summary,
+            history=lambda sagsomraade: Screening.history.filter(sagsomraade_id=sagsomraade.pk),
+            menu=[
+                faser.Menupunkt(
+                    10,
+                    "1. Screening",
+                    "screening:fagomraade-list",
+                    "Fase 1: Screening af fagområder og sagsområder",
+                )
+            ],
+        )
     )
-    dokumentationsark.register_phase_link(
-        "Fase 1: Screening", lambda s: ("Svar", s.fagomraade.get_absolute_url())
-    )
-    overblik.register_phase(_summary)
-    history.register_source(lambda sagsomraade: Screening.history.filter(sagsomraade_id=sagsomraade.pk))
 
 
 def _summary(scope):
@@ -71,7 +80,7 @@ def _summary(scope):
         Q(screening__anvender_kmd_sag__in=Screening.Svar.values),
         lambda s: s.fagomraade.get_absolute_url(),
     )
-    return overblik.Fase(
+    return overblik.Fremdrift(
         1,
         "Screening",
         "Anvendes KMD Sag i dag på sagsområdet? Svar Ja eller Nej for hvert sagsområde.",

@@ -49,3 +49,46 @@ def test_views_do_not_import_the_column_declarations():
         if ".sheet" in f".{name}" and name.split(".")[1:2] == ["sheet"]
     ]
     assert wrong == []
+
+
+def test_core_templates_name_no_phase_page():
+    """Navigation, breadcrumbs and empty states of core pages come from the phase registry."""
+    core_templates = [
+        *(ROOT / "templates").rglob("*.html"),
+        *(ROOT / "exitstrategi" / "templates").rglob("*.html"),
+    ]
+    wrong = [
+        (str(path.relative_to(ROOT)), phase_app)
+        for path in core_templates
+        for phase_app in ORDER[1:]
+        if f"{{% url '{phase_app}:" in path.read_text() or f'{{% url "{phase_app}:' in path.read_text()
+    ]
+    assert wrong == []
+
+
+def test_every_phase_registers_one_object_that_core_reads():
+    from exitstrategi import dokumentationsark, faser
+
+    registered = [(fase.nummer, fase.titel) for fase in faser.alle()]
+
+    assert registered == [
+        (0, "Grundoplysninger"),
+        (1, "Fase 1: Screening"),
+        (2, "Fase 2: As-is"),
+        (3, "Fase 3: To-be"),
+    ]
+    assert dokumentationsark.phases() == [titel for _nummer, titel in registered]
+    bar, input_menu = faser.menu()
+    assert [entry.label for entry in bar] == [
+        "1. Screening",
+        "2. Kortlægning",
+        "3. Løsningsscenarier",
+        "Workshops",
+        "Dokumentationsark",
+    ]
+    assert [entry.label for entry in input_menu] == [
+        "IT-systemer",
+        "Kontrakter",
+        "Strategier og politikker",
+        "Kommunens indstillinger",
+    ]

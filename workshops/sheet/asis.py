@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.urls import reverse
 
-from exitstrategi import dokumentationsark, history, overblik, systemoverblik
+from exitstrategi import faser, overblik
 from exitstrategi.dokumentationsark import Column
 from exitstrategi.models import Sagsomraade, aktive
 from screening.models import is_screenet_ja as in_scope
@@ -67,7 +67,7 @@ def _filter_komplet(queryset, name, value):
 
 def register():
     functions = system_columns("asis", PHASE, FUNKTIONER, "4{letter} {what}", _value)
-    dokumentationsark.register(
+    columns = [
         Column(
             "asis_sagsbehandlere",
             "2. Antal sagsbehandlere",
@@ -186,32 +186,44 @@ def register():
             width=12,
             related=("asis", "screening"),
         ),
-    )
-    dokumentationsark.register_filter(
-        "brugsmoenster",
-        lambda: django_filters.ChoiceFilter(
+    ]
+    filters = {
+        "brugsmoenster": lambda: django_filters.ChoiceFilter(
             label="Brugsmønster",
             choices=brugsmoenster.CHOICES,
             method=_filter_brugsmoenster,
             empty_label="Alle brugsmønstre",
         ),
-    )
-    dokumentationsark.register_filter(
-        "komplet",
-        lambda: django_filters.ChoiceFilter(
+        "komplet": lambda: django_filters.ChoiceFilter(
             label="As-is komplet?",
             choices=[("ja", "Komplet"), ("nej", "Mangler svar")],
             method=_filter_komplet,
             empty_label="Alle",
         ),
+    }
+    faser.register(
+        faser.Fase(
+            2,
+            PHASE,
+            url_name="workshops:kortlaegning",
+            columns=columns,
+            filters=filters,
+            link=lambda s: ("Udfyld As-is", s.url("workshops:asis-update")) if in_scope(s) else None,
+            summary=_asis_summary,
+            history=lambda sagsomraade: AsIs.history.filter(sagsomraade_id=sagsomraade.pk),
+            system_usage=_usage,
+            menu=[
+                faser.Menupunkt(
+                    20,
+                    "2. Kortlægning",
+                    "workshops:kortlaegning",
+                    "Fase 2: Kortlægning af relevante sagsområder (As-is)",
+                ),
+                faser.Menupunkt(40, "Workshops", "workshops:workshop-list"),
+                faser.Menupunkt(62, "Strategier og politikker", "workshops:strategi-list", under_input=True),
+            ],
+        )
     )
-    dokumentationsark.register_phase_link(
-        PHASE,
-        lambda s: ("Udfyld As-is", s.url("workshops:asis-update")) if in_scope(s) else None,
-    )
-    history.register_source(lambda sagsomraade: AsIs.history.filter(sagsomraade_id=sagsomraade.pk))
-    systemoverblik.register_usage(_usage)
-    overblik.register_phase(_asis_summary)
 
 
 def _usage(system):
@@ -238,7 +250,7 @@ def _asis_summary(scope):
         Q(asis__komplet=True),
         lambda s: s.url("workshops:asis-update"),
     )
-    return overblik.Fase(
+    return overblik.Fremdrift(
         2,
         "Kortlægning (As-is)",
         "Hvordan bruges KMD Sag i dag? Brugsmønster, it-løsninger, sager og oprydning for hvert sagsområde.",

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from exitstrategi import dokumentationsark, history, kontraktdatoer, overblik
+from exitstrategi import faser, kontraktdatoer, overblik
 from exitstrategi.dokumentationsark import Column
 from exitstrategi.models import Sagsomraade
 
@@ -67,7 +67,7 @@ def register_tobe():
     loesning_columns = system_columns(
         "tobe", TOBE_PHASE, LOESNINGER, "4{letter} Foretrukken: {what}", _tobe_value
     )
-    dokumentationsark.register(
+    columns = [
         Column(
             "tobe_udbud",
             "2. Udbud senest",
@@ -182,25 +182,38 @@ def register_tobe():
             width=18,
             related=("asis", "screening"),
         ),
-    )
-    for name, label, field, choices in [
-        ("scenarie", "Løsningsscenarie", "anbefalet_scenarie", loesningsscenarier.CHOICES),
-        ("forretningskritisk", "Forretningskritisk?", "forretningskritisk", JaNej.choices),
-        ("kompleksitet", "Kompleksitet", "kompleksitet", Kompleksitet.choices),
-    ]:
-        dokumentationsark.register_filter(
-            name,
-            lambda label=label, field=field, choices=choices: django_filters.ChoiceFilter(
-                label=label, choices=choices, method=_filter_tobe(field), empty_label="Alle"
-            ),
+    ]
+    filters = {
+        name: lambda label=label, field=field, choices=choices: django_filters.ChoiceFilter(
+            label=label, choices=choices, method=_filter_tobe(field), empty_label="Alle"
         )
-    dokumentationsark.register_preparer(_prepare_contract_dates)
-    dokumentationsark.register_phase_link(
-        TOBE_PHASE,
-        lambda s: ("Udfyld To-be", s.url("workshops:tobe-update")) if tobe_in_scope(s) else None,
+        for name, label, field, choices in [
+            ("scenarie", "Løsningsscenarie", "anbefalet_scenarie", loesningsscenarier.CHOICES),
+            ("forretningskritisk", "Forretningskritisk?", "forretningskritisk", JaNej.choices),
+            ("kompleksitet", "Kompleksitet", "kompleksitet", Kompleksitet.choices),
+        ]
+    }
+    faser.register(
+        faser.Fase(
+            3,
+            TOBE_PHASE,
+            url_name="workshops:vurdering",
+            columns=columns,
+            filters=filters,
+            preparers=[_prepare_contract_dates],
+            link=lambda s: ("Udfyld To-be", s.url("workshops:tobe-update")) if tobe_in_scope(s) else None,
+            summary=_tobe_summary,
+            history=lambda sagsomraade: ToBe.history.filter(sagsomraade_id=sagsomraade.pk),
+            menu=[
+                faser.Menupunkt(
+                    30,
+                    "3. Løsningsscenarier",
+                    "workshops:vurdering",
+                    "Fase 3: Fremtidige løsningsscenarier (To-be)",
+                )
+            ],
+        )
     )
-    history.register_source(lambda sagsomraade: ToBe.history.filter(sagsomraade_id=sagsomraade.pk))
-    overblik.register_phase(_tobe_summary)
 
 
 def _tobe_reason(row):
@@ -219,7 +232,7 @@ def _tobe_summary(scope):
         Q(tobe__anbefalet_scenarie__isnull=False),
         lambda s: s.url("workshops:tobe-update"),
     )
-    return overblik.Fase(
+    return overblik.Fremdrift(
         3,
         "Løsningsscenarier (To-be)",
         "Hvad skal sagsområder med brugsmønster C og D flytte til? Et anbefalet løsningsscenarie 1–4.",

@@ -1,0 +1,79 @@
+"""The phases: one registered object per phase, and everything core knows about a phase.
+
+A phase app registers one `Fase` in its AppConfig.ready(). The Dokumentationsark (columns, filters,
+export), the Historik, the front page, the systemoverblik, the navigation and the wall all read this
+registry, so core never imports a phase app and a new phase is one app that registers one object.
+The core's own "Grundoplysninger" is registered the same way, as number 0.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class Menupunkt:
+    """An entry of the main navigation; `position` orders entries across phases."""
+
+    position: int
+    label: str
+    url_name: str
+    title: str = ""
+    under_input: bool = False  # in the "Input" menu (registers), not on the bar itself
+
+    @property
+    def url(self):
+        return reverse(self.url_name)
+
+
+@dataclass
+class Fase:
+    nummer: int
+    titel: str  # the heading of its columns and sections, e.g. "Fase 1: Screening"
+    url_name: str = ""  # the phase's overview page
+    columns: list = field(default_factory=list)  # dokumentationsark.Column, in the sheet's order
+    filters: dict = field(default_factory=dict)  # name -> factory of a django-filter Filter
+    preparers: list = field(default_factory=list)  # prepare(rows): one query for all rows of a page
+    link: Callable | None = None  # sagsomraade -> (label, url) where its answers are given, or None
+    summary: Callable | None = None  # scope Q -> overblik.Fremdrift over the sagsområder in scope
+    history: Callable | None = None  # sagsomraade -> the django-simple-history records of the phase
+    system_usage: Callable | None = None  # it system -> [(sagsomraade, what it is used for)]
+    menu: list = field(default_factory=list)  # Menupunkt entries the phase adds to the navigation
+
+    @property
+    def url(self):
+        return reverse(self.url_name) if self.url_name else ""
+
+
+_faser: dict[str, Fase] = {}
+
+
+def register(fase):
+    _faser[fase.titel] = fase
+
+
+def alle():
+    """Every registered phase, core's Grundoplysninger first, then by number."""
+    return sorted(_faser.values(), key=lambda fase: fase.nummer)
+
+
+def fase(titel):
+    return _faser.get(titel)
+
+
+def start():
+    """The first phase a user works in (fase 1), for the way on from core pages."""
+    return next((f for f in alle() if f.nummer >= 1 and f.url_name), None)
+
+
+def menu():
+    """(bar, input menu): the navigation entries of every phase, in position order."""
+    entries = sorted((entry for f in alle() for entry in f.menu), key=lambda entry: entry.position)
+    return [e for e in entries if not e.under_input], [e for e in entries if e.under_input]
+
+
+def navigation(request):
+    """Context processor: the navigation and the start phase, for base.html and core templates."""
+    bar, input_menu = menu()
+    return {"nav_bar": bar, "nav_input": input_menu, "start_fase": start()}
