@@ -26,6 +26,48 @@ class DanishModelForm(forms.ModelForm):
                 ]
 
 
+class PhaseRecordForm(DanishModelForm):
+    """Answers to a phase record (As-is, To-be …). `only` limits the form to some fields (the R2 wizard, one
+    card on the wall); each IT system field gets an "or a new system" field beside it."""
+
+    system_fields = ()
+    m2m_fields = ()
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, only=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.system_fields:
+            self.fields[f"ny_{field}"] = forms.CharField(
+                label="… eller et nyt system",
+                required=False,
+                max_length=200,
+                widget=forms.TextInput(attrs={"placeholder": "Navn på nyt IT-system"}),
+            )
+        for name in self.m2m_fields:
+            self.fields[name].required = False
+        for field in self.fields.values():
+            if isinstance(field, forms.TypedChoiceField) and not isinstance(field.widget, forms.Select):
+                field.choices = [c for c in field.choices if c[0] != ""]
+        if only is not None:
+            keep = set(only) | {"version"} | {f"ny_{f}" for f in only if f in self.system_fields}
+            for name in list(self.fields):
+                if name not in keep:
+                    del self.fields[name]
+
+    def service_kwargs(self):
+        """The cleaned answers in the shape services.phase_record_save takes."""
+        data = self.cleaned_data
+        plain = [
+            n for n in self.fields if n != "version" and n not in self.m2m_fields and not n.startswith("ny_")
+        ]
+        return {
+            "values": {name: data[name] for name in plain},
+            "nye_systemer": {n[3:]: data[n] for n in self.fields if n.startswith("ny_") and data[n]},
+            "m2m": {name: data[name] for name in self.m2m_fields if name in self.fields},
+            "version": data["version"],
+        }
+
+
 class KleNumbersField(forms.CharField):
     """Comma- or space-separated KLE gruppe/emne numbers, cleaned to a list of KLE topics."""
 

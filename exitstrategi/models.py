@@ -212,6 +212,28 @@ class Sagsomraade(models.Model):
         return reverse(name, args=self.business_key)
 
 
+class PhaseRecord(models.Model):
+    """A sagsområde's answers in one phase (screening, As-is, To-be …), one row per sagsområde,
+    saved only through services.phase_record_save (optimistic locking and the history's source)."""
+
+    aendret = models.DateTimeField("ændret", auto_now=True)
+    aendret_af = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="ændret af",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    version = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def before_save(self, m2m):
+        """Derive stored values; m2m holds the many-to-many values about to be set."""
+
+
 class ITSystem(NavngivetModel):
     """An IT system of the municipality (systemoverblik)."""
 

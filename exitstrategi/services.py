@@ -13,7 +13,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.text import capfirst
 
 from .concurrency import check_version
-from .models import KLE, Sagsomraade
+from .models import KLE, ITSystem, Sagsomraade
 from .roles import Rolle
 
 
@@ -123,6 +123,39 @@ def sagsomraade_move(*, sagsomraade, version, fagomraade, kle):
         current._change_reason = "Flyttet " + " og ".join(moves)
         current.save()
     return current
+
+
+def itsystem_get_or_create(navn):
+    """An IT system by name, created when new ("add new" in the As-is and To-be forms)."""
+    existing = ITSystem.objects.filter(navn__iexact=navn.strip()).first()
+    return existing or ITSystem.objects.create(navn=navn.strip())
+
+
+def phase_record_save(*, model, sagsomraade, values, version, user, m2m=None, nye_systemer=None, kilde=None):
+    """Save answers to a sagsområde's phase record, refusing if someone saved it since `version`.
+
+    values: field -> value for the fields the form showed; m2m: field -> objects (only those the form
+    showed); nye_systemer: field -> name of an IT system to create and choose; kilde: where the
+    answers were given (e.g. a workshop), recorded as the source in the history.
+    """
+    m2m = m2m or {}
+    with transaction.atomic():
+        record = model.objects.select_for_update().filter(pk=sagsomraade.pk).first()
+        record = record or model(sagsomraade=sagsomraade)
+        check_version(record, version)
+        for field, value in values.items():
+            setattr(record, field, value)
+        for field, navn in (nye_systemer or {}).items():
+            setattr(record, field, itsystem_get_or_create(navn))
+        record.before_save(m2m)
+        record.version += 1
+        record.aendret_af = user
+        if kilde:
+            record._change_reason = kilde
+        record.save()
+        for field, objects in m2m.items():
+            getattr(record, field).set(objects)
+    return record
 
 
 def gruppe_active_emner(gruppe):

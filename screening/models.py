@@ -1,12 +1,11 @@
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from exitstrategi.models import JaNej, Sagsomraade, phase_record
+from exitstrategi.models import JaNej, PhaseRecord, Sagsomraade, phase_record
 
 
-class Screening(models.Model):
+class Screening(PhaseRecord):
     """Fase 1: does the sagsområde use KMD Sag today? "Nej" stays documented but leaves the analysis."""
 
     Svar = JaNej
@@ -23,16 +22,6 @@ class Screening(models.Model):
     )
     anvender_kmd_sag = models.CharField(QUESTION, max_length=3, choices=Svar, blank=True)
     note = models.TextField("note", blank=True)
-    aendret = models.DateTimeField("ændret", auto_now=True)
-    aendret_af = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="ændret af",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    version = models.PositiveIntegerField(default=0, editable=False)
     history = HistoricalRecords(excluded_fields=["aendret", "version", "aendret_af"])
 
     class Meta:

@@ -10,7 +10,7 @@ def screenings_save(*, answers, user):
 
     `answers` is a list of dicts with sagsomraade_id, svar, note and version (the version the
     user's form was rendered from; 0 for an unanswered row). If anyone saved one of the rows in
-    the meantime, nothing is saved and ConcurrentEditError.current maps each such
+    the meantime, nothing is saved and ConcurrentEditError.records maps each such
     sagsomraade_id to its current Screening.
     """
     with transaction.atomic():

@@ -116,8 +116,8 @@ class FagomraadeDetailView(RoleRequiredMixin, TemplateView):
             saved = screenings_save(answers=answers, user=request.user)
         except ConcurrentEditError as error:
             for form in formset.forms:
-                if form.cleaned_data["sagsomraade_id"] in error.current:
-                    current = error.current[form.cleaned_data["sagsomraade_id"]]
+                if form.cleaned_data["sagsomraade_id"] in error.records:
+                    current = error.records[form.cleaned_data["sagsomraade_id"]]
                     shown = current.get_anvender_kmd_sag_display() or "Ikke besvaret"
                     form.add_error(None, f"{ConcurrentEditError.message} Gemt svar nu: {shown}.")
             messages.error(request, "Intet er gemt, fordi andre har ændret nogle af rækkerne.")

@@ -2,8 +2,8 @@
 
 from django.urls import reverse
 
+from exitstrategi.services import phase_record_save
 from workshops.models import AsIs
-from workshops.services import phase_record_save
 
 
 def historik(client, sagsomraade):

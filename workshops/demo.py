@@ -8,10 +8,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from exitstrategi.models import Fagomraade, ITSystem, Sagsomraade
+from exitstrategi.services import phase_record_save
 
 from . import demo_tobe
 from .models import AsIs, Workshop
-from .services import phase_record_save
 
 J, N = True, False
 R2 = {  # brugsmønster: the answers that give it

@@ -5,7 +5,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from exitstrategi.kontraktdatoer import dato_eller_kvartal
-from exitstrategi.models import Fagomraade, ITSystem, JaNej, Sagsomraade
+from exitstrategi.models import Fagomraade, ITSystem, JaNej, PhaseRecord, Sagsomraade
 
 from . import brugsmoenster, loesningsscenarier, planlaegning
 
@@ -37,22 +37,6 @@ def _system(label):
     return models.ForeignKey(
         ITSystem, verbose_name=label, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-
-
-class PhaseRecord(models.Model):
-    """A sagsområde's answers in one phase, saved through services.phase_record_save."""
-
-    aendret = models.DateTimeField("ændret", auto_now=True)
-    aendret_af = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    version = models.PositiveIntegerField(default=0, editable=False)
-
-    class Meta:
-        abstract = True
-
-    def before_save(self, m2m):
-        """Derive stored values; m2m holds the many-to-many values about to be set."""
 
 
 class AsIs(PhaseRecord):

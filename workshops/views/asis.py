@@ -3,13 +3,14 @@ from django.views.generic import TemplateView
 
 from exitstrategi.models import Fagomraade
 from exitstrategi.roles import RoleRequiredMixin, can_edit_fagomraade
+from exitstrategi.views.phase_record import PhaseRecordUpdateView
 from screening.models import is_screenet_ja
 
 from .. import brugsmoenster
 from ..forms import R2_FIELDS, AsIsForm
 from ..models import FUNKTIONER, OPRYDNING, AsIs
 from ..selectors import asis_of, fagomraader_with_completeness, in_scope, out_of_scope, sagsomraader_of
-from .phase import PhaseRecordUpdateView
+from .kilde import WorkshopSourceMixin
 
 
 class KortlaegningView(RoleRequiredMixin, TemplateView):
@@ -43,7 +44,7 @@ class FagomraadeAsIsView(RoleRequiredMixin, TemplateView):
         )
 
 
-class AsIsUpdateView(PhaseRecordUpdateView):
+class AsIsUpdateView(WorkshopSourceMixin, PhaseRecordUpdateView):
     """All As-is questions for one sagsområde."""
 
     template_name = "workshops/asis_form.html"

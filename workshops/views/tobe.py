@@ -7,6 +7,7 @@ from django.views.generic import TemplateView, View
 from exitstrategi.models import Fagomraade
 from exitstrategi.roles import ProjektlederRequiredMixin, RoleRequiredMixin, can_edit_fagomraade, require_edit
 from exitstrategi.selectors import get_sagsomraade
+from exitstrategi.views.phase_record import PhaseRecordUpdateView
 
 from .. import loesningsscenarier
 from ..forms import TOBE_ANSWERS, ToBeForm
@@ -22,7 +23,7 @@ from ..selectors import (
     tobe_of,
 )
 from ..services import tobe_save
-from .phase import PhaseRecordUpdateView
+from .kilde import WorkshopSourceMixin
 
 
 class VurderingView(RoleRequiredMixin, TemplateView):
@@ -63,7 +64,7 @@ class FagomraadeToBeView(RoleRequiredMixin, TemplateView):
         )
 
 
-class ToBeUpdateView(PhaseRecordUpdateView):
+class ToBeUpdateView(WorkshopSourceMixin, PhaseRecordUpdateView):
     """To-be questions 2–6 and the recommended scenario for one C/D sagsområde."""
 
     template_name = "workshops/tobe_form.html"
@@ -79,7 +80,7 @@ class ToBeUpdateView(PhaseRecordUpdateView):
         return tobe_save(
             sagsomraade=self.sagsomraade,
             user=self.request.user,
-            workshop=self.workshop,
+            kilde=self.kilde,
             **form.service_kwargs(),
         )
 

@@ -128,7 +128,10 @@ class WallCardMixin:
     def authorize(self):
         self.only = self.column.fields
         super().authorize()
+
+    def source(self):
         self.workshop = get_object_or_404(Workshop, pk=self.kwargs["pk"])
+        return f"Workshop: {self.workshop}"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(column=self.column, **kwargs)

@@ -1,4 +1,4 @@
-"""The form page for a sagsområde's As-is or To-be answers; ?workshop=N records the source."""
+"""The form page for a sagsområde's answers in one phase: partial forms, conflicts, the way back."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -6,16 +6,14 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import FormView
 
-from exitstrategi.concurrency import ConcurrentEditError
-from exitstrategi.roles import RoleRequiredMixin, require_edit
-from exitstrategi.selectors import get_sagsomraade
-
-from ..models import Workshop
+from ..concurrency import ConcurrentEditError
+from ..roles import RoleRequiredMixin, require_edit
+from ..selectors import get_sagsomraade
 from ..services import phase_record_save
 
 
 class PhaseRecordUpdateView(RoleRequiredMixin, FormView):
-    model = None  # AsIs or ToBe
+    model = None  # the phase record model
     record_of = None  # staticmethod: the sagsområde's record of this phase, or None
     in_scope = None  # staticmethod: whether the sagsområde takes part in this phase
     only = None  # limit the form to these fields
@@ -28,8 +26,11 @@ class PhaseRecordUpdateView(RoleRequiredMixin, FormView):
         self.record = self.record_of(self.sagsomraade) or self.model(sagsomraade=self.sagsomraade)
         # Before the form binds: a ModelForm writes the submitted answers onto its instance.
         self.mangler = self.record.mangler() if self.record.pk else None
-        workshop_id = self.request.POST.get("workshop") or self.request.GET.get("workshop")
-        self.workshop = Workshop.objects.filter(pk=workshop_id).first() if workshop_id else None
+        self.kilde = self.source()
+
+    def source(self):
+        """Where the answers are given (e.g. a workshop), recorded in the history; None: the page."""
+        return None
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.record, "only": self.only}
@@ -43,7 +44,6 @@ class PhaseRecordUpdateView(RoleRequiredMixin, FormView):
             record=self.record,
             in_scope=self.in_scope(self.sagsomraade),
             mangler=self.mangler,
-            workshop=self.workshop,
             next=self.request.GET.get("next", ""),
             **kwargs,
         )
@@ -59,7 +59,7 @@ class PhaseRecordUpdateView(RoleRequiredMixin, FormView):
             model=self.model,
             sagsomraade=self.sagsomraade,
             user=self.request.user,
-            workshop=self.workshop,
+            kilde=self.kilde,
             **form.service_kwargs(),
         )
 

@@ -1,0 +1,15 @@
+"""Answers given at a workshop: the workshop is recorded as their source in the Historik."""
+
+from ..models import Workshop
+
+
+class WorkshopSourceMixin:
+    """?workshop=N on an As-is or To-be page: the answers are given at that workshop."""
+
+    def source(self):
+        workshop_id = self.request.POST.get("workshop") or self.request.GET.get("workshop")
+        self.workshop = Workshop.objects.filter(pk=workshop_id).first() if workshop_id else None
+        return f"Workshop: {self.workshop}" if self.workshop else None
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(workshop=self.workshop, **kwargs)
