@@ -230,8 +230,8 @@ class PhaseRecord(models.Model):
     class Meta:
         abstract = True
 
-    def before_save(self, m2m):
-        """Derive stored values; m2m holds the many-to-many values about to be set."""
+    def after_save(self):
+        """Derive stored values once the record and its many-to-many answers are saved."""
 
 
 class ITSystem(NavngivetModel):

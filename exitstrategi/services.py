@@ -147,7 +147,6 @@ def phase_record_save(*, model, sagsomraade, values, version, user, m2m=None, ny
             setattr(record, field, value)
         for field, navn in (nye_systemer or {}).items():
             setattr(record, field, itsystem_get_or_create(navn))
-        record.before_save(m2m)
         record.version += 1
         record.aendret_af = user
         if kilde:
@@ -155,6 +154,7 @@ def phase_record_save(*, model, sagsomraade, values, version, user, m2m=None, ny
         record.save()
         for field, objects in m2m.items():
             getattr(record, field).set(objects)
+        record.after_save()
     return record
 
 

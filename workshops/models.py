@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 from exitstrategi.kontraktdatoer import dato_eller_kvartal
 from exitstrategi.models import Fagomraade, ITSystem, JaNej, PhaseRecord, Sagsomraade
 
-from . import brugsmoenster, loesningsscenarier, planlaegning
+from . import brugsmoenster, komplethed, loesningsscenarier, planlaegning
 
 
 class Arkivering(models.TextChoices):
@@ -111,44 +111,33 @@ class AsIs(PhaseRecord):
         self.brugsmoenster = brugsmoenster.brugsmoenster(self.r2_answers) or ""
         super().save(*args, **kwargs)
 
-    def before_save(self, m2m):
-        systems = m2m.get("monopolbrud_tsa_systemer")
-        if systems is None:
-            systems = list(self.monopolbrud_tsa_systemer.all()) if self.pk else []
-        self.komplet = not self.mangler(monopolbrud_tsa_systemer=systems)
+    def after_save(self):
+        """Keep the stored completeness in step, once the many-to-many answers are saved too."""
+        self.komplet = not self.mangler()
+        AsIs.objects.filter(pk=self.pk).update(komplet=self.komplet)
 
     @property
     def r2_answers(self):
         return {q: getattr(self, q) for q in brugsmoenster.QUESTIONS}
 
-    def mangler(self, monopolbrud_tsa_systemer=None):
-        """Danish labels of the As-is questions still unanswered. For brugsmønster 0 (KMD Sag is
-        not used) the KMD Sag questions 5–8 do not apply. Pass the M2M ids while they are unsaved."""
-        missing = []
-        pattern = brugsmoenster.brugsmoenster(self.r2_answers)
-        if self.antal_sagsbehandlere is None:
-            missing.append("2. Antal sagsbehandlere")
-        if not pattern:
-            missing.append("3. Brugsmønster")
-        missing += [label for field, label in FUNKTIONER if getattr(self, f"{field}_id") is None]
-        if pattern == "0":
-            return missing
-        systems = monopolbrud_tsa_systemer
-        if systems is None and self.pk:
-            systems = self.monopolbrud_tsa_systemer.all()
-        if not self.monopolbrud_tsa or (self.monopolbrud_tsa == JaNej.JA and not systems):
-            missing.append("5. Monopolbrud/TSA")
-        if self.antal_manuelle_sager is None and not self.antal_manuelle_sager_ukendt:
-            missing.append("6. Antal manuelle sager")
-        if self.antal_journalnotater is None and not self.antal_journalnotater_ukendt:
-            missing.append("6. Antal journalnotater")
-        if not self.oprydning or (
-            self.oprydning == JaNej.JA and not any(getattr(self, f) for f, _label in OPRYDNING)
-        ):
-            missing.append("7. Oprydning")
-        if not self.arkivering:
-            missing.append("8. Arkivering")
-        return missing
+    def mangler(self):
+        """Danish labels of the As-is questions still unanswered (komplethed.asis_mangler)."""
+        return komplethed.asis_mangler(
+            komplethed.AsIsSvar(
+                antal_sagsbehandlere=self.antal_sagsbehandlere,
+                brugsmoenster=brugsmoenster.brugsmoenster(self.r2_answers) or "",
+                systemer=tuple((label, getattr(self, f"{field}_id")) for field, label in FUNKTIONER),
+                monopolbrud_tsa=self.monopolbrud_tsa,
+                monopolbrud_tsa_systemer=len(self.monopolbrud_tsa_systemer.all()) if self.pk else 0,
+                antal_manuelle_sager=self.antal_manuelle_sager,
+                manuelle_sager_ukendt=self.antal_manuelle_sager_ukendt,
+                antal_journalnotater=self.antal_journalnotater,
+                journalnotater_ukendt=self.antal_journalnotater_ukendt,
+                oprydning=self.oprydning,
+                oprydningsbehov_valgt=any(getattr(self, f) for f, _label in OPRYDNING),
+                arkivering=self.arkivering,
+            )
+        )
 
 
 class Strategi(models.Model):
