@@ -7,6 +7,7 @@ class ExitstrategiConfig(AppConfig):
 
     def ready(self):
         from . import dokumentationsark, faser
+        from .forms import SagsomraadeForm
         from .models import Sagsomraade
 
         faser.register(
@@ -14,6 +15,7 @@ class ExitstrategiConfig(AppConfig):
                 0,
                 "Grundoplysninger",
                 columns=dokumentationsark.core_columns(),
+                form=SagsomraadeForm,
                 history=lambda sagsomraade: Sagsomraade.history.filter(id=sagsomraade.pk),
                 menu=[
                     faser.Menupunkt(50, "Dokumentationsark", "dokumentationsark"),

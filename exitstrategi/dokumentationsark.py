@@ -28,7 +28,9 @@ class Column:
     sort: str | None = None  # ORM field to order by
     related: tuple[str, ...] = ()  # select_related paths the value needs
     prefetch: tuple[str, ...] = ()  # prefetch_related paths the value needs
-    fields: tuple[str, ...] = ()  # the phase record's model fields the column shows (edited on the wall)
+    fields: tuple[str, ...] = ()  # the fields of its phase's form that edit it (wall, import)
+    read_only: bool = False  # computed from other answers: shown and exported, never edited
+    on_wall: bool = True  # a question card of its own on the wall, when it edits fields
     answer: str | None = None  # ORM path of the stored answer: filter by its fixed set of answers
     total: str | None = None  # ORM path of a number: the sheet shows its sum over the filtered rows
 
@@ -181,6 +183,7 @@ def core_columns():
             lambda r: r.fagomraade.navn,
             sort="fagomraade__navn",
             related=("fagomraade",),
+            read_only=True,  # the business key: a sagsområde is moved, not edited, to another
         ),
         Column(
             "kle",
@@ -190,8 +193,17 @@ def core_columns():
             width=12,
             sort="kle__nummer",
             related=("kle",),
+            read_only=True,  # the business key: re-keyed by the project leader, not edited
         ),
-        Column("sagsomraade", "Sagsområde", "Grundoplysninger", lambda r: r.titel, width=40, sort="titel"),
+        Column(
+            "sagsomraade",
+            "Sagsområde",
+            "Grundoplysninger",
+            lambda r: r.titel,
+            width=40,
+            sort="titel",
+            fields=("titel",),
+        ),
         Column(
             "ogsaa_daekker",
             "Dækker også KLE",
@@ -199,6 +211,7 @@ def core_columns():
             lambda r: ", ".join(k.nummer for k in r.ogsaa_daekker.all()),
             width=16,
             prefetch=("ogsaa_daekker",),
+            fields=("ogsaa_daekker",),
         ),
         Column(
             "kle_status",
@@ -208,6 +221,7 @@ def core_columns():
             width=24,
             related=("kle",),
             answer="kle__status",
+            read_only=True,
         ),
         Column(
             "ogsaa_i",
@@ -215,6 +229,7 @@ def core_columns():
             "Grundoplysninger",
             lambda r: ", ".join(getattr(r, "ogsaa_i", [])),
             width=20,
+            read_only=True,
         ),
-        Column("noter", "Noter", "Grundoplysninger", lambda r: r.noter, width=30),
+        Column("noter", "Noter", "Grundoplysninger", lambda r: r.noter, width=30, fields=("noter",)),
     ]

@@ -33,6 +33,7 @@ class Fase:
     titel: str  # the heading of its columns and sections, e.g. "Fase 1: Screening"
     url_name: str = ""  # the phase's overview page
     columns: list = field(default_factory=list)  # dokumentationsark.Column, in the sheet's order
+    form: type | None = None  # the form whose fields edit the columns (Column.fields)
     filters: dict = field(default_factory=dict)  # name -> factory of a django-filter Filter
     preparers: list = field(default_factory=list)  # prepare(rows): one query for all rows of a page
     link: Callable | None = None  # sagsomraade -> (label, url) where its answers are given, or None

@@ -7,6 +7,7 @@ from django.urls import reverse
 from exitstrategi import dokumentationsark, faser, overblik
 from exitstrategi.models import Sagsomraade
 
+from .forms import ScreeningRowForm
 from .models import Screening, screening_of
 
 SVAR_CHOICES = [*Screening.Svar.choices, ("ubesvaret", "Ikke besvaret")]
@@ -39,6 +40,7 @@ def register():
             width=14,
             sort="screening__anvender_kmd_sag",
             related=("screening",),
+            fields=("svar",),
         ),
         dokumentationsark.Column(
             "screening_note",
@@ -47,6 +49,7 @@ def register():
             _note,
             width=30,
             related=("screening",),
+            fields=("note",),
         ),
     ]
     svar = lambda: django_filters.ChoiceFilter(  # noqa: E731
@@ -58,6 +61,7 @@ def register():
             Screening.FASE,
             url_name="screening:fagomraade-list",
             columns=columns,
+            form=ScreeningRowForm,
             filters={"svar": svar},
             link=lambda s: ("Svar", s.fagomraade.get_absolute_url()),
             summary=_summary,

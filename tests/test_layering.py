@@ -92,3 +92,18 @@ def test_every_phase_registers_one_object_that_core_reads():
         "Strategier og politikker",
         "Kommunens indstillinger",
     ]
+
+
+def test_every_column_is_edited_by_its_phases_form_or_is_read_only():
+    from exitstrategi import faser
+
+    problems = []
+    for fase in faser.alle():
+        form_fields = set(fase.form().fields) if fase.form else set()
+        for column in fase.columns:
+            if column.read_only == bool(column.fields):
+                problems.append((column.key, "either edited by form fields or read-only"))
+            unknown = set(column.fields) - form_fields
+            if unknown:
+                problems.append((column.key, f"no such form fields: {sorted(unknown)}"))
+    assert problems == []

@@ -210,7 +210,7 @@ class ToBeForm(PhaseRecordForm):
             self.initial["udbud"] = self.instance.udbud_tekst
         if "anbefalet_paa" in self.fields:  # only the To-be workshops that covered the area's fagområde
             self.fields["anbefalet_paa"].queryset = Workshop.objects.exclude(type=Workshop.Type.ASIS).filter(
-                fagomraader=self.instance.sagsomraade.fagomraade_id
+                fagomraader__sagsomraader=self.instance.sagsomraade_id
             )
         if "markedsloesninger" in self.fields:
             self.fields["markedsloesninger"].queryset = ITSystem.objects.exclude(type=ITSystem.Type.KMD_SAG)

@@ -11,6 +11,7 @@ from screening.models import is_screenet_ja as in_scope
 from screening.models import screenet_ja
 
 from .. import brugsmoenster
+from ..forms import AsIsForm
 from ..models import FUNKTIONER, OPRYDNING, Arkivering, AsIs, JaNej
 from ..selectors import IN_SCOPE, asis_of
 from .common import system_columns
@@ -96,6 +97,7 @@ def register():
             _value(lambda asis: brugsmoenster.TYPES[asis.brugsmoenster][1] if asis.brugsmoenster else ""),
             width=24,
             related=("asis",),
+            read_only=True,
         ),
         *functions,
         Column(
@@ -118,6 +120,8 @@ def register():
             width=20,
             related=("asis",),
             prefetch=("asis__monopolbrud_tsa_systemer",),
+            fields=("monopolbrud_tsa_systemer",),
+            on_wall=False,  # on the card of question 5
         ),
         Column(
             "asis_manuelle_sager",
@@ -157,6 +161,8 @@ def register():
             _value(_oprydningsbehov),
             width=30,
             related=("asis",),
+            fields=(*(f for f, _label in OPRYDNING), "oprydning_note"),
+            on_wall=False,  # on the card of question 7
         ),
         Column(
             "asis_arkivering",
@@ -176,6 +182,8 @@ def register():
             _value(lambda asis: asis.arkivering_note),
             width=30,
             related=("asis",),
+            fields=("arkivering_note",),
+            on_wall=False,  # on the card of question 8
         ),
         Column(
             "asis_komplet",
@@ -185,6 +193,7 @@ def register():
             choices=("Ja", "Nej", "Indgår ikke"),
             width=12,
             related=("asis", "screening"),
+            read_only=True,
         ),
     ]
     filters = {
@@ -207,6 +216,7 @@ def register():
             PHASE,
             url_name="workshops:kortlaegning",
             columns=columns,
+            form=AsIsForm,
             filters=filters,
             link=lambda s: ("Udfyld As-is", s.url("workshops:asis-update")) if in_scope(s) else None,
             summary=_asis_summary,

@@ -10,6 +10,7 @@ from exitstrategi.dokumentationsark import Column
 from exitstrategi.models import Sagsomraade
 
 from .. import loesningsscenarier
+from ..forms import ToBeForm
 from ..models import FUNKTIONER, LOESNINGER, JaNej, Kompleksitet, ToBe
 from ..selectors import TOBE_SCOPE, asis_of, contract_dates_by_system, tobe_in_scope, tobe_of
 from .asis import in_scope
@@ -133,6 +134,7 @@ def register_tobe():
             _tobe_value(lambda tobe: "Ja" if tobe.afvent_ky_ksd else ""),
             width=10,
             related=("tobe",),
+            read_only=True,
         ),
         Column(
             "tobe_begrundelse",
@@ -141,6 +143,8 @@ def register_tobe():
             _tobe_value(lambda tobe: tobe.begrundelse),
             width=30,
             related=("tobe",),
+            fields=("begrundelse",),
+            on_wall=False,  # on the card of the recommended scenario
         ),
         Column(
             "tobe_workshop",
@@ -149,6 +153,8 @@ def register_tobe():
             _tobe_value(lambda tobe: str(tobe.anbefalet_paa or "")),
             width=20,
             related=("tobe__anbefalet_paa",),
+            fields=("anbefalet_paa",),
+            on_wall=False,  # on the card of the recommended scenario
         ),
         Column(
             "tobe_besluttet",
@@ -159,6 +165,8 @@ def register_tobe():
             width=12,
             related=("tobe",),
             answer="tobe__besluttet_scenarie",
+            fields=("besluttet_scenarie",),
+            on_wall=False,  # the project leader's decision, not the workshop's
         ),
         Column(
             "tobe_opsig",
@@ -166,6 +174,7 @@ def register_tobe():
             TOBE_PHASE,
             lambda row: getattr(row, "opsig_senest", None) or "",
             width=14,
+            read_only=True,
         ),
         Column(
             "tobe_virkning",
@@ -173,6 +182,7 @@ def register_tobe():
             TOBE_PHASE,
             lambda row: getattr(row, "tidligste_virkning", None) or "",
             width=14,
+            read_only=True,
         ),
         Column(
             "tobe_scope",
@@ -181,6 +191,7 @@ def register_tobe():
             lambda row: "Ja" if tobe_in_scope(row) else _tobe_reason(row),
             width=18,
             related=("asis", "screening"),
+            read_only=True,
         ),
     ]
     filters = {
@@ -199,6 +210,7 @@ def register_tobe():
             TOBE_PHASE,
             url_name="workshops:vurdering",
             columns=columns,
+            form=ToBeForm,
             filters=filters,
             preparers=[_prepare_contract_dates],
             link=lambda s: ("Udfyld To-be", s.url("workshops:tobe-update")) if tobe_in_scope(s) else None,

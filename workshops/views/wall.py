@@ -34,7 +34,7 @@ def wall_questions(workshop_type):
         column
         for phase in PHASES[workshop_type]
         for column in dokumentationsark.columns_of_phase(phase)
-        if column.fields
+        if column.fields and column.on_wall
     ]
 
 
