@@ -65,12 +65,14 @@ class Vilkaar:
 
 
 @dataclass(frozen=True)
-class Exit:
-    dato: date  # the earliest day the contract can end
-    sidste_opsigelsesdag: date | None  # the last day to give notice for it; None: it simply expires
+class Ophoer:
+    """ "Tidligste ophør" of a contract and "Opsig senest", the words on the contract overview."""
+
+    dato: date  # tidligste ophør: the earliest day the contract can end
+    opsig_senest: date | None  # the last day to give notice for it; None: it simply expires
 
 
-def earliest_exit(vilkaar, today, ikke_foer=None):
+def tidligste_ophoer(vilkaar, today, ikke_foer=None):
     """The earliest exit if notice is given today, and the last day that notice may be given.
 
     ikke_foer: a date the contract may not end before, e.g. when the last monopoly system that
@@ -83,8 +85,8 @@ def earliest_exit(vilkaar, today, ikke_foer=None):
     exit_day = period_end(earliest, vilkaar.basis)
     expiry = vilkaar.aktuelt_udloeb
     if expiry is not None and expiry <= exit_day and (ikke_foer is None or expiry >= ikke_foer):
-        return Exit(max(expiry, today), None)
-    return Exit(exit_day, last_notice_day(exit_day, vilkaar.opsigelsesvarsel))
+        return Ophoer(max(expiry, today), None)
+    return Ophoer(exit_day, last_notice_day(exit_day, vilkaar.opsigelsesvarsel))
 
 
 def last_notice_day(exit_day, opsigelsesvarsel):

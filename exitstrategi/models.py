@@ -369,13 +369,13 @@ class Kontrakt(models.Model):
         """Systems this contract waits for that have no phase-out date yet."""
         return [s for s in self.afventer_udfasning.all() if s.udfasning is None]
 
-    def tidligste_exit(self, today):
+    def tidligste_ophoer(self, today):
         """The earliest exit and last notice day; None while a system it waits for has no date."""
         waits_for = list(self.afventer_udfasning.all())
         if any(s.udfasning is None for s in waits_for):
             return None
         ikke_foer = max((s.udfasning for s in waits_for), default=None)
-        return kontraktdatoer.earliest_exit(self.vilkaar, today, ikke_foer=ikke_foer)
+        return kontraktdatoer.tidligste_ophoer(self.vilkaar, today, ikke_foer=ikke_foer)
 
 
 from .indstillinger import Kommune  # noqa: E402, F401  (the municipality settings record lives in its own module)

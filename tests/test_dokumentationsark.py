@@ -161,7 +161,7 @@ def test_to_be_columns_filters_and_the_earliest_effect_from_the_contracts(
 ):
     from django.utils import timezone
 
-    from exitstrategi.kontraktdatoer import earliest_exit
+    from exitstrategi.kontraktdatoer import tidligste_ophoer
 
     opera = Kontrakt.objects.create(itsystem=systemer["KMD Opera"], navn="Opera", opsigelsesvarsel=6)
     ToBe.objects.create(
@@ -185,9 +185,9 @@ def test_to_be_columns_filters_and_the_earliest_effect_from_the_contracts(
     header = [cell.value for cell in sheet[1]]
     rows = {row[1]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
     effect = rows["32.06.00"][header.index("Tidligste virkning")]
-    opera_exit = earliest_exit(opera.vilkaar, timezone.localdate())
+    opera_exit = tidligste_ophoer(opera.vilkaar, timezone.localdate())
     assert effect.date() == opera_exit.dato  # the scenario leaves KMD Opera
-    assert rows["32.06.00"][header.index("Opsig senest")].date() == opera_exit.sidste_opsigelsesdag
+    assert rows["32.06.00"][header.index("Opsig senest")].date() == opera_exit.opsig_senest
     assert rows["32.06.00"][header.index("Anbefalet løsningsscenarie")] == 2
     assert rows["32.24.04"][header.index("Anbefalet løsningsscenarie")] is None  # not a C/D area
     assert rows["32.24.04"][header.index("Indgår i To-be")] == "Nej: ikke screenet Ja"

@@ -11,9 +11,9 @@ from exitstrategi.kontraktdatoer import (
     Vilkaar,
     add_months,
     earliest_effect,
-    earliest_exit,
     last_notice_day,
     period_end,
+    tidligste_ophoer,
 )
 
 
@@ -49,49 +49,49 @@ def test_period_ends(day, basis, expected):
 
 
 def test_three_months_to_the_end_of_a_month():
-    exit_ = earliest_exit(Vilkaar(opsigelsesvarsel=3, basis=MAANED), today=date(2026, 11, 26))
+    ophoer = tidligste_ophoer(Vilkaar(opsigelsesvarsel=3, basis=MAANED), today=date(2026, 11, 26))
 
-    assert exit_.dato == date(2027, 2, 28)
-    assert exit_.sidste_opsigelsesdag == date(2026, 11, 30)
+    assert ophoer.dato == date(2027, 2, 28)
+    assert ophoer.opsig_senest == date(2026, 11, 30)
 
 
 def test_six_months_to_the_end_of_a_quarter():
-    exit_ = earliest_exit(Vilkaar(opsigelsesvarsel=6, basis=KVARTAL), today=date(2026, 11, 26))
+    ophoer = tidligste_ophoer(Vilkaar(opsigelsesvarsel=6, basis=KVARTAL), today=date(2026, 11, 26))
 
-    assert exit_.dato == date(2027, 6, 30)
-    assert exit_.sidste_opsigelsesdag == date(2026, 12, 31)
+    assert ophoer.dato == date(2027, 6, 30)
+    assert ophoer.opsig_senest == date(2026, 12, 31)
 
 
 def test_notice_on_the_last_possible_day_still_reaches_the_same_exit():
-    exit_ = earliest_exit(Vilkaar(opsigelsesvarsel=6, basis=KVARTAL), today=date(2026, 12, 31))
-    day_after = earliest_exit(Vilkaar(opsigelsesvarsel=6, basis=KVARTAL), today=date(2027, 1, 1))
+    ophoer = tidligste_ophoer(Vilkaar(opsigelsesvarsel=6, basis=KVARTAL), today=date(2026, 12, 31))
+    day_after = tidligste_ophoer(Vilkaar(opsigelsesvarsel=6, basis=KVARTAL), today=date(2027, 1, 1))
 
-    assert exit_.dato == date(2027, 6, 30)
+    assert ophoer.dato == date(2027, 6, 30)
     assert day_after.dato == date(2027, 9, 30)
 
 
 def test_a_leap_day_exit_gives_the_right_last_notice_day():
-    exit_ = earliest_exit(Vilkaar(opsigelsesvarsel=1, basis=MAANED), today=date(2028, 1, 15))
+    ophoer = tidligste_ophoer(Vilkaar(opsigelsesvarsel=1, basis=MAANED), today=date(2028, 1, 15))
 
-    assert exit_.dato == date(2028, 2, 29)
-    assert exit_.sidste_opsigelsesdag == date(2028, 1, 31)
+    assert ophoer.dato == date(2028, 2, 29)
+    assert ophoer.opsig_senest == date(2028, 1, 31)
     assert last_notice_day(date(2029, 2, 28), 12) == date(2028, 2, 29)
 
 
 def test_an_irrevocable_period_moves_the_exit_to_the_end_of_the_period_after_it():
     terms = Vilkaar(opsigelsesvarsel=3, basis=AAR, uopsigelig_til=date(2028, 3, 31))
 
-    exit_ = earliest_exit(terms, today=date(2026, 11, 26))
+    ophoer = tidligste_ophoer(terms, today=date(2026, 11, 26))
 
-    assert exit_.dato == date(2028, 12, 31)
-    assert exit_.sidste_opsigelsesdag == date(2028, 9, 30)
+    assert ophoer.dato == date(2028, 12, 31)
+    assert ophoer.opsig_senest == date(2028, 9, 30)
 
 
 def test_a_fixed_term_contract_expires_without_notice_when_that_comes_first():
     terms = Vilkaar(opsigelsesvarsel=12, basis=AAR, udloeb=date(2027, 3, 31))
 
-    assert earliest_exit(terms, today=date(2026, 11, 26)).dato == date(2027, 3, 31)
-    assert earliest_exit(terms, today=date(2026, 11, 26)).sidste_opsigelsesdag is None
+    assert tidligste_ophoer(terms, today=date(2026, 11, 26)).dato == date(2027, 3, 31)
+    assert tidligste_ophoer(terms, today=date(2026, 11, 26)).opsig_senest is None
 
 
 def test_exercised_options_extend_the_expiry_and_unexercised_ones_do_not():
@@ -106,28 +106,28 @@ def test_exercised_options_extend_the_expiry_and_unexercised_ones_do_not():
 
     assert terms.aktuelt_udloeb == date(2028, 6, 30)
     assert terms.senest_muligt_udloeb == date(2029, 6, 30)
-    assert earliest_exit(terms, today=date(2026, 11, 26)).dato == date(2028, 6, 30)
+    assert tidligste_ophoer(terms, today=date(2026, 11, 26)).dato == date(2028, 6, 30)
 
 
 def test_an_expiry_after_the_notice_exit_does_not_bind():
     terms = Vilkaar(opsigelsesvarsel=3, basis=MAANED, udloeb=date(2030, 1, 31))
 
-    assert earliest_exit(terms, today=date(2026, 11, 26)).dato == date(2027, 2, 28)
+    assert tidligste_ophoer(terms, today=date(2026, 11, 26)).dato == date(2027, 2, 28)
 
 
 def test_kmd_sag_can_only_end_after_the_last_monopoly_system_is_phased_out():
     terms = Vilkaar(opsigelsesvarsel=6, basis=KVARTAL)
 
-    exit_ = earliest_exit(terms, today=date(2026, 11, 26), ikke_foer=date(2028, 2, 15))
+    ophoer = tidligste_ophoer(terms, today=date(2026, 11, 26), ikke_foer=date(2028, 2, 15))
 
-    assert exit_.dato == date(2028, 3, 31)
-    assert exit_.sidste_opsigelsesdag == date(2027, 9, 30)
+    assert ophoer.dato == date(2028, 3, 31)
+    assert ophoer.opsig_senest == date(2027, 9, 30)
 
 
 def test_an_expired_term_is_today_at_the_earliest():
     terms = Vilkaar(udloeb=date(2025, 1, 31))
 
-    assert earliest_exit(terms, today=date(2026, 11, 26)).dato == date(2026, 11, 26)
+    assert tidligste_ophoer(terms, today=date(2026, 11, 26)).dato == date(2026, 11, 26)
 
 
 def test_a_scenario_takes_effect_when_the_last_contract_it_leaves_has_ended():

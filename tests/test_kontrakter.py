@@ -32,7 +32,7 @@ def test_the_overview_lists_the_next_notice_deadline_first(login, laeser, kontra
 
     names = [kontrakt.navn for kontrakt, _exit in response.context["rows"]]
     assert names == ["Opera", "KMD Sag drift", "SBSYS"]
-    deadlines = [exit_.sidste_opsigelsesdag for _kontrakt, exit_ in response.context["rows"]]
+    deadlines = [ophoer.opsig_senest for _kontrakt, ophoer in response.context["rows"]]
     assert deadlines == sorted(deadlines)
 
 

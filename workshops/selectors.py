@@ -88,11 +88,11 @@ def contract_dates_by_system(today):
     """
     exits, deadlines = {}, {}
     for kontrakt in Kontrakt.objects.select_related("itsystem").prefetch_related("afventer_udfasning"):
-        exit_ = kontrakt.tidligste_exit(today)
+        ophoer = kontrakt.tidligste_ophoer(today)
         system = kontrakt.itsystem_id
         known = exits.get(system, today)
-        exits[system] = None if exit_ is None or known is None else max(known, exit_.dato)
-        deadline = exit_.sidste_opsigelsesdag if exit_ is not None else None
+        exits[system] = None if ophoer is None or known is None else max(known, ophoer.dato)
+        deadline = ophoer.opsig_senest if ophoer is not None else None
         if deadline is not None and (system not in deadlines or deadline < deadlines[system][0]):
             deadlines[system] = (deadline, kontrakt)
     return exits, deadlines

@@ -41,13 +41,13 @@ class KontraktListView(RoleRequiredMixin, FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
-        rows = [(kontrakt, kontrakt.tidligste_exit(today)) for kontrakt in context["object_list"]]
+        rows = [(kontrakt, kontrakt.tidligste_ophoer(today)) for kontrakt in context["object_list"]]
 
         def deadline(row):
-            exit_ = row[1]
-            if exit_ is None:  # waits for an unknown phase-out date: last
+            ophoer = row[1]
+            if ophoer is None:  # waits for an unknown phase-out date: last
                 return date.max
-            return exit_.sidste_opsigelsesdag or exit_.dato
+            return ophoer.opsig_senest or ophoer.dato
 
         context["rows"] = sorted(rows, key=deadline)
         context["kmd_sag"] = [row for row in rows if row[0].itsystem.type == ITSystem.Type.KMD_SAG]
