@@ -7,9 +7,11 @@ imports a phase app.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import django_filters
+from django import forms
 from django.db.models import Q, Sum
 
 from . import faser
@@ -23,7 +25,7 @@ class Column:
     header: str
     phase: str
     value: Callable[[Sagsomraade], Any]
-    choices: tuple[str, ...] = ()  # fixed answer set: a dropdown in Excel
+    choices: tuple[str, ...] = ()  # a computed column's fixed labels; edited ones take their form's
     width: int = 18
     sort: str | None = None  # ORM field to order by
     related: tuple[str, ...] = ()  # select_related paths the value needs
@@ -72,6 +74,28 @@ def queryset():
     related = {path for column in _all_columns() for path in column.related}
     prefetch = {path for column in _all_columns() for path in column.prefetch}
     return Sagsomraade.objects.select_related(*sorted(related)).prefetch_related(*sorted(prefetch))
+
+
+@cache
+def _form_fields(form_class):
+    return form_class().fields
+
+
+def answer_choices(column):
+    """(stored value, label) of a column's fixed answers: the one place labels map to stored values,
+    for the Excel dropdowns and the import. A column whose answer (its first field) is a choice field
+    of its phase's form takes that field's choices; otherwise the labels it declares stand for
+    themselves (computed columns, numbered scenarios)."""
+    fase = faser.fase(column.phase)
+    if not column.choices and fase and fase.form and column.fields:
+        field = _form_fields(fase.form).get(column.fields[0])
+        if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+            return [(value, str(label)) for value, label in field.choices if value not in ("", None)]
+    return [(label, label) for label in column.choices]
+
+
+def choice_labels(column):
+    return [label for _value, label in answer_choices(column)]
 
 
 def _hovedgruppe(queryset, name, value):

@@ -9,6 +9,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from .dokumentationsark import choice_labels
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DROPDOWN_ROWS = 1000  # dropdowns also cover empty rows, so rows added in Excel get them too
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -58,14 +60,14 @@ def dokumentationsark_workbook(rows, columns):
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{last_letter}{row_number}"
     for index, column in enumerate(columns, start=1):
-        if column.choices:
+        if labels := choice_labels(column):
             validation = DataValidation(
                 type="list",
-                formula1='"{}"'.format(",".join(column.choices)),
+                formula1='"{}"'.format(",".join(labels)),
                 allow_blank=True,
                 showErrorMessage=True,
                 errorTitle="Ugyldigt svar",
-                error=f"Vælg en af: {', '.join(column.choices)}.",
+                error=f"Vælg en af: {', '.join(labels)}.",
             )
             letter = get_column_letter(index)
             validation.add(f"{letter}2:{letter}{max(row_number, DROPDOWN_ROWS)}")

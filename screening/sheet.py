@@ -36,7 +36,6 @@ def register():
             "Anvendes KMD Sag i dag?",
             Screening.FASE,
             _svar,
-            choices=tuple(Screening.Svar.labels),
             width=14,
             sort="screening__anvender_kmd_sag",
             related=("screening",),

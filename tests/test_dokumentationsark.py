@@ -243,3 +243,18 @@ def test_every_fixed_answer_column_can_be_filtered_and_number_columns_are_summed
     sums = [value for has_sum, value, _frozen in page.context["totals"] if has_sum]
     assert sums == [42, None, None]  # caseworkers, manual cases, journal notes
     assert "Sum for de 2 filtrerede" in page.content.decode()
+
+
+def test_fixed_answers_map_labels_to_stored_values_in_one_place():
+    from exitstrategi.dokumentationsark import answer_choices, columns
+
+    by_key = {column.key: column for column in columns()}
+
+    assert answer_choices(by_key["screening"]) == [("ja", "Ja"), ("nej", "Nej")]
+    assert answer_choices(by_key["asis_arkivering"]) == [("ja", "Ja"), ("nej", "Nej"), ("delvist", "Delvist")]
+    assert answer_choices(by_key["tobe_kompleksitet"]) == [
+        ("lav", "Lav"),
+        ("middel", "Middel"),
+        ("hoej", "Høj"),
+    ]
+    assert answer_choices(by_key["asis_system_sager"]) == []  # IT systems come from the register

@@ -12,7 +12,7 @@ from screening.models import screenet_ja
 
 from .. import brugsmoenster
 from ..forms import AsIsForm
-from ..models import FUNKTIONER, OPRYDNING, Arkivering, AsIs, JaNej
+from ..models import FUNKTIONER, OPRYDNING, AsIs
 from ..selectors import IN_SCOPE, asis_of
 from .common import system_columns
 
@@ -105,7 +105,6 @@ def register():
             "5. Monopolbrud/TSA",
             PHASE,
             _value(_display("monopolbrud_tsa")),
-            choices=tuple(JaNej.labels),
             answer="asis__monopolbrud_tsa",
             width=12,
             related=("asis",),
@@ -148,7 +147,6 @@ def register():
             "7. Oprydning nødvendig",
             PHASE,
             _value(_display("oprydning")),
-            choices=tuple(JaNej.labels),
             answer="asis__oprydning",
             width=12,
             related=("asis",),
@@ -169,7 +167,6 @@ def register():
             "8. Kan arkiveres",
             PHASE,
             _value(_display("arkivering")),
-            choices=tuple(Arkivering.labels),
             answer="asis__arkivering",
             width=12,
             related=("asis",),
