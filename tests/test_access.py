@@ -18,7 +18,7 @@ PROJEKTLEDER_PAGES = [
 
 
 def sagsomraade_url(name, s):
-    return reverse(name, args=[s.fagomraade.slug, s.kle.nummer])
+    return s.url(name)
 
 
 def all_read_urls(sagsomraade):

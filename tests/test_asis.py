@@ -10,7 +10,7 @@ from workshops.models import AsIs, Workshop
 
 
 def url(s, name="workshops:asis-update"):
-    return reverse(name, args=[s.fagomraade.slug, s.kle.nummer])
+    return s.url(name)
 
 
 def checked(page, name):

@@ -1,13 +1,12 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
-from django.urls import reverse
 
 from exitstrategi.models import Sagsomraade
 
 
 def edit_url(s):
-    return reverse("sagsomraade-update", args=[s.fagomraade.slug, s.kle.nummer])
+    return s.url("sagsomraade-update")
 
 
 def test_the_title_defaults_to_the_kle_title(sagsomraade):

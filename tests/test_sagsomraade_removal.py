@@ -15,7 +15,7 @@ DETAIL = reverse("screening:fagomraade-detail", args=["borgerservice"])
 
 
 def url(name, sagsomraade):
-    return reverse(name, args=[sagsomraade.fagomraade.slug, sagsomraade.kle.nummer])
+    return sagsomraade.url(name)
 
 
 def test_a_bulk_add_to_the_wrong_fagomraade_is_undone(login, projektleder, kle, borgerservice):

@@ -8,7 +8,7 @@ from workshops.models import AsIs, Opgave, ToBe, Workshop
 
 
 def url(s, name="workshops:tobe-update"):
-    return reverse(name, args=[s.fagomraade.slug, s.kle.nummer])
+    return s.url(name)
 
 
 def answers(systemer, **changes):
