@@ -32,19 +32,28 @@ class Fase:
     nummer: int
     titel: str  # the heading of its columns and sections, e.g. "Fase 1: Screening"
     url_name: str = ""  # the phase's overview page
+    record: type | None = None  # the phase record model (one row of answers per sagsområde)
     columns: list = field(default_factory=list)  # dokumentationsark.Column, in the sheet's order
     form: type | None = None  # the form whose fields edit the columns (Column.fields)
     filters: dict = field(default_factory=dict)  # name -> factory of a django-filter Filter
     preparers: list = field(default_factory=list)  # prepare(rows): one query for all rows of a page
     link: Callable | None = None  # sagsomraade -> (label, url) where its answers are given, or None
     summary: Callable | None = None  # scope Q -> overblik.Fremdrift over the sagsområder in scope
-    history: Callable | None = None  # sagsomraade -> the django-simple-history records of the phase
+    history: Callable | None = None  # sagsomraade -> its history records; default: the record's
     system_usage: Callable | None = None  # it system -> [(sagsomraade, what it is used for)]
     menu: list = field(default_factory=list)  # Menupunkt entries the phase adds to the navigation
 
     @property
     def url(self):
         return reverse(self.url_name) if self.url_name else ""
+
+    def history_of(self, sagsomraade):
+        """The django-simple-history records of the sagsområde's answers in this phase, or None."""
+        if self.history:
+            return self.history(sagsomraade)
+        if self.record:
+            return self.record.history.filter(sagsomraade_id=sagsomraade.pk)
+        return None
 
 
 _faser: dict[str, Fase] = {}

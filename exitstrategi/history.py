@@ -135,8 +135,9 @@ def changes_for(sagsomraade):
     """Every recorded change to the sagsområde and its phase records, newest first."""
     changes = []
     for fase in faser.alle():
-        if fase.history:
-            changes += _changes(fase.history(sagsomraade), owner_fields=("sagsomraade",))
+        records = fase.history_of(sagsomraade)
+        if records is not None:
+            changes += _changes(records, owner_fields=("sagsomraade",))
     return _newest_first(changes)
 
 

@@ -59,12 +59,12 @@ def register():
             1,
             Screening.FASE,
             url_name="screening:fagomraade-list",
+            record=Screening,
             columns=columns,
             form=ScreeningRowForm,
             filters={"svar": svar},
             link=lambda s: ("Svar", s.fagomraade.get_absolute_url()),
             summary=_summary,
-            history=lambda sagsomraade: Screening.history.filter(sagsomraade_id=sagsomraade.pk),
             menu=[
                 faser.Menupunkt(
                     10,

@@ -212,12 +212,12 @@ def register():
             2,
             PHASE,
             url_name="workshops:kortlaegning",
+            record=AsIs,
             columns=columns,
             form=AsIsForm,
             filters=filters,
             link=lambda s: ("Udfyld As-is", s.url("workshops:asis-update")) if in_scope(s) else None,
             summary=_asis_summary,
-            history=lambda sagsomraade: AsIs.history.filter(sagsomraade_id=sagsomraade.pk),
             system_usage=_usage,
             menu=[
                 faser.Menupunkt(

@@ -207,13 +207,13 @@ def register_tobe():
             3,
             TOBE_PHASE,
             url_name="workshops:vurdering",
+            record=ToBe,
             columns=columns,
             form=ToBeForm,
             filters=filters,
             preparers=[_prepare_contract_dates],
             link=lambda s: ("Udfyld To-be", s.url("workshops:tobe-update")) if tobe_in_scope(s) else None,
             summary=_tobe_summary,
-            history=lambda sagsomraade: ToBe.history.filter(sagsomraade_id=sagsomraade.pk),
             menu=[
                 faser.Menupunkt(
                     30,
