@@ -63,6 +63,6 @@ def test_q1_nej_with_later_answers_is_refused_naming_the_questions():
 
 
 def test_the_types_carry_the_guides_dependency_text():
-    assert TYPES["D"][1] == "Fuldkommen afhængighed"
-    assert TYPES["0"][1] == "Ingen afhængighed"
+    assert TYPES["D"][1] == "Fuldkommen afhængighed af KMD Sag."
+    assert TYPES["0"][1] == "Ingen afhængighed til KMD Sag."
     assert set(TYPES) == set(PATHS)

@@ -42,12 +42,12 @@ def test_a_c_area_gets_its_to_be_answers_and_the_scenarios_task_list(
         "3. kvartal 2027",
     )
     assert (tobe.forretningskritisk, tobe.kompleksitet, tobe.anbefalet_scenarie) == ("ja", "middel", 2)
-    assert [o.tekst for o in tobe.opgaver.all()] == [
+    assert [o.tekst for o in tobe.opgaver.all()] == [  # the guide's words, Figur 3
         "Oprydning i sager",
-        "Datakonvertering",
-        "Opsætning af system, oprettelse af brugere og udvidelse af licenser",
-        "Retningslinjer og arbejdsgangsbeskrivelser",
-        "Forandringsledelse",
+        "Konvertering af data fra én løsning til en anden",
+        "Systemopsætning, brugeroprettelse, licensudvidelser/fornyelser",
+        "Guidelines, arbejdsgangsbeskrivelser",
+        "Forandringsproces og -ledelse",
         "Uddannelse",
     ]
     assert tobe.mangler() == []
@@ -58,14 +58,14 @@ def test_changing_the_scenario_keeps_started_tasks_and_drops_untouched_ones(
 ):
     client = login(kontaktperson)
     client.post(url(c_sagsomraade), answers(systemer))
-    Opgave.objects.filter(tekst="Datakonvertering").update(status="i_gang")
+    Opgave.objects.filter(tekst="Konvertering af data fra én løsning til en anden").update(status="i_gang")
 
     client.post(url(c_sagsomraade), answers(systemer, version=1, anbefalet_scenarie=4))
 
     tasks = {(o.scenarie, o.tekst): o.status for o in Opgave.objects.all()}
-    assert tasks[4, "Markedsafdækning"] == "ikke_startet"
-    assert tasks[4, "Datakonvertering"] == "ikke_startet"
-    assert tasks[2, "Datakonvertering"] == "i_gang"  # started work is not lost
+    assert tasks[4, "Anskaffelsesproces på ny løsning"] == "ikke_startet"
+    assert tasks[4, "Konvertering af data fra én løsning til en anden"] == "ikke_startet"
+    assert tasks[2, "Konvertering af data fra én løsning til en anden"] == "i_gang"  # started work is kept
     assert (2, "Uddannelse") not in tasks
 
 
@@ -77,13 +77,21 @@ def test_scenario_1_on_a_kmd_aktiv_area_awaits_ky_ksd(login, kontaktperson, c_sa
     tobe = ToBe.objects.get(pk=c_sagsomraade.pk)
     assert tobe.afvent_ky_ksd
     assert tobe.scenarie_tekst.endswith("– afvent KY/KSD")
-    assert tobe.opgaver.first().tekst == "Afvent Kommunernes Ydelsessystem (KY) eller KSD"
+    first, second = tobe.opgaver.all()
+    assert first.tekst.startswith("Overvej hvordan kommunen kan afløfte udbudspligten")
+    assert second.tekst.startswith("Hvis det nuværende fagsystem er KMD Aktiv eller KMD Sygedagpenge")
+    page = login(kontaktperson).get(url(c_sagsomraade)).content.decode()
+    assert "Gælder dette sagsområde" in page
 
 
 def test_scenario_1_without_a_monopoly_system_does_not_wait(login, kontaktperson, c_sagsomraade, systemer):
     login(kontaktperson).post(url(c_sagsomraade), answers(systemer, anbefalet_scenarie=1))
 
-    assert not ToBe.objects.get(pk=c_sagsomraade.pk).afvent_ky_ksd
+    tobe = ToBe.objects.get(pk=c_sagsomraade.pk)
+    assert not tobe.afvent_ky_ksd
+    assert tobe.opgaver.count() == 2  # both of the guide's tasks are always listed
+    page = login(kontaktperson).get(url(c_sagsomraade)).content.decode()
+    assert "Gælder ikke her" in page
 
 
 def test_areas_of_other_brugsmoenstre_are_out_of_scope_and_say_why(

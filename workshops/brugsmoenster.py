@@ -1,15 +1,12 @@
 """R2, the brugsmønstermodel: five yes/no questions give a usage pattern 0, A, B, C, D or E.
 
-Plain Python, no Django: the form, the wizard in the browser and the tests all read TREE.
+Plain Python, no Django: the form, the wizard in the browser and the tests all read TREE. The
+questions and types are the guide's own words (exitstrategi.guiden).
 """
 
-QUESTIONS = {
-    "q1": "Anvender I KMD Sag på sagsområdet?",
-    "q2": "Har I derudover et særskilt fagsystem på sagsområdet?",
-    "q3": "Skriver I journalnotaterne i dette fagsystem?",
-    "q4": "Kan I se relevante adviser i dette fagsystem?",
-    "q5": "Anvender I KMD Sag som jeres eneste/primære sagssystem?",
-}
+from exitstrategi import guiden
+
+QUESTIONS = guiden.R2_SPOERGSMAAL
 
 # question: (next if Ja, next if Nej); a next is another question or a brugsmønster
 TREE = {
@@ -21,25 +18,9 @@ TREE = {
 }
 FIRST = "q1"
 
-# brugsmønster: (what the sagsområde does today, its dependency on KMD Sag)
-TYPES = {
-    "0": ("Anvender ikke KMD Sag.", "Ingen afhængighed"),
-    "A": (
-        "KMD Sag bruges kun til overblik; sagsbehandlingen sker i et fagsystem.",
-        "Afhængighed til tværgående overblik",
-    ),
-    "B": (
-        "KMD Sag bruges til overblik og adviser; sager, dokumenter og journalnotater ligger i fagsystemet.",
-        "Afhængighed til overblik og adviser",
-    ),
-    "C": (
-        "KMD Sag bruges sammen med et fagsystem (typisk et KMD-system) eller KMD EDH-modulet: sagen ligger "
-        "i fagsystemet, mens adviser, journalnotater og overblik ligger i KMD Sag.",
-        "Afhængighed til overblik, adviser og journalnotater",
-    ),
-    "D": ("Intet fagsystem; KMD Sag bruges til al sagsbehandling.", "Fuldkommen afhængighed"),
-    "E": ("Sagsbehandlingen sker i et generisk sagssystem, fx ESDH.", "Lav afhængighed"),
-}
+# brugsmønster: (how KMD Sag is used today, the dependency on KMD Sag), in the guide's words
+TYPES = guiden.BRUGSMOENSTRE
+NAVNE = guiden.BRUGSMOENSTER_NAVNE  # C and D have names of their own in the guide
 CHOICES = [(code, f"{code}: {dependency}") for code, (_today, dependency) in TYPES.items()]
 
 

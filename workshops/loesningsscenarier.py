@@ -1,42 +1,9 @@
-"""R5, the prioritisation model: the four løsningsscenarier and their typical tasks. No Django."""
+"""R5, the prioritisation model: the four løsningsscenarier and their tasks (Figur 3). No Django."""
 
-FAELLES = [  # the tasks of scenario 2, which scenarios 3 and 4 end with
-    "Oprydning i sager",
-    "Datakonvertering",
-    "Opsætning af system, oprettelse af brugere og udvidelse af licenser",
-    "Retningslinjer og arbejdsgangsbeskrivelser",
-    "Forandringsledelse",
-    "Uddannelse",
-]
+from exitstrategi import guiden
 
-SCENARIER = {
-    1: (
-        "Bliv i KMD Sag og opfyld udbudspligten (via SKI eller eget udbud)",
-        ["Overvej, hvordan udbudspligten opfyldes (SKI eller eget udbud)"],
-    ),
-    2: ("Anvend eksisterende ESDH- eller fagsystem", FAELLES),
-    3: (
-        "Tilpas eksisterende ESDH- eller fagsystem",
-        [
-            "Afklar kontraktafhængigheder: hvornår kan vi få nye løsninger?",
-            "Beslutningsproces",
-            "Indkøb/forhandling med nuværende leverandører",
-            "Indhent tilbud på ny funktionalitet",
-            *FAELLES,
-        ],
-    ),
-    4: (
-        "Anskaf nyt ESDH- eller fagsystem",
-        [
-            "Afklar kontraktafhængigheder: hvornår kan vi få nye løsninger?",
-            "Markedsafdækning",
-            "Beslutningsproces",
-            "Udbud",
-            "Indkøb/forhandling",
-            *FAELLES,
-        ],
-    ),
-}
+# number: (title, tasks), in the guide's words (Figur 3), numbered 1–4
+SCENARIER = dict(sorted(guiden.LOESNINGSSCENARIER.items()))
 CHOICES = [(number, f"{number}: {title}") for number, (title, _tasks) in SCENARIER.items()]
 
 # Only areas that use KMD Sag for cases and/or journal notes are assessed in To-be.
@@ -50,12 +17,18 @@ def afvent_ky_ksd(scenarie, bruger_monopolbrudssystem):
     return scenarie == 1 and bruger_monopolbrudssystem
 
 
-def opgaver(scenarie, afvent=False):
-    """The scenario's task list; scenario 1 awaiting KY/KSD gets that as its first task."""
-    tasks = list(SCENARIER[scenarie][1])
-    if afvent:
-        tasks.insert(0, "Afvent Kommunernes Ydelsessystem (KY) eller KSD")
-    return tasks
+def opgaver(scenarie):
+    """The scenario's tasks in the guide's order. Scenario 1's second task (await KY or KSD) is always
+    listed; `gaelder` tells whether it applies to an area."""
+    return list(SCENARIER[scenarie][1])
+
+
+AFVENT_OPGAVE = SCENARIER[1][1][1]  # "Hvis det nuværende fagsystem er KMD Aktiv eller …, afvent da …"
+
+
+def gaelder(scenarie, opgave, afvent):
+    """Whether a task applies to the area: the await-KY/KSD task only where its fagsystem is one."""
+    return not (scenarie == 1 and opgave == AFVENT_OPGAVE and not afvent)
 
 
 def beskrivelse(scenarie, afvent=False):

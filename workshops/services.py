@@ -22,11 +22,7 @@ def opgaver_sync(tobe):
     Tasks of the scenario that exist keep their status; tasks of another scenario that were never
     started are removed, while started or finished ones stay, so no work is lost.
     """
-    wanted = (
-        loesningsscenarier.opgaver(tobe.anbefalet_scenarie, tobe.afvent_ky_ksd)
-        if tobe.anbefalet_scenarie
-        else []
-    )
+    wanted = loesningsscenarier.opgaver(tobe.anbefalet_scenarie) if tobe.anbefalet_scenarie else []
     existing = {(o.scenarie, o.tekst): o for o in tobe.opgaver.all()}
     for position, tekst in enumerate(wanted):
         task = existing.pop((tobe.anbefalet_scenarie, tekst), None)

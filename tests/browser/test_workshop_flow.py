@@ -34,7 +34,7 @@ def test_a_contact_person_steps_through_r2_and_the_type_appears_on_the_wall_by_i
     expect(group.locator('[data-question="q3"]')).to_be_hidden()
     group.check("#id_q5_0")  # Ja
     expect(group.locator("#r2-type")).to_have_text("D")
-    expect(group.locator("#r2-dependency")).to_have_text("Fuldkommen afhængighed")
+    expect(group.locator("#r2-dependency")).to_have_text("Fuldkommen afhængighed af KMD Sag.")
     group.click("text=Gem brugsmønster")
     expect(group.locator(".alert-success")).to_contain_text("Brugsmønster: D")
 

@@ -96,7 +96,14 @@ class ToBeUpdateView(WorkshopSourceMixin, PhaseRecordUpdateView):
                 for (field, _label), (asis_field, _l) in zip(LOESNINGER, FUNKTIONER, strict=True)
                 if field in form.fields  # a wall card edits only its own question's fields
             ],
-            opgaver=list(self.record.opgaver.all()) if self.record.pk else [],
+            opgaver=[  # (task, whether it is the await-KY/KSD task, whether it applies here)
+                (
+                    task,
+                    task.tekst == loesningsscenarier.AFVENT_OPGAVE,
+                    loesningsscenarier.gaelder(task.scenarie, task.tekst, self.record.afvent_ky_ksd),
+                )
+                for task in (self.record.opgaver.all() if self.record.pk else [])
+            ],
             statusser=Opgave.Status.choices,
             beslutning=ToBeForm(
                 instance=self.record, only=("besluttet_scenarie",), initial={"version": self.record.version}
