@@ -35,6 +35,7 @@ class Column:
     on_wall: bool = True  # a question card of its own on the wall, when it edits fields
     answer: str | None = None  # ORM path of the stored answer: filter by its fixed set of answers
     total: str | None = None  # ORM path of a number: the sheet shows its sum over the filtered rows
+    question: str = ""  # the guide's full question behind a short header, one hover away
 
 
 def _all_columns():

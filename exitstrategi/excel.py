@@ -5,6 +5,7 @@ from io import BytesIO
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -49,6 +50,8 @@ def dokumentationsark_workbook(rows, columns):
         cell = sheet.cell(row=1, column=index, value=column.header)
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
+        if column.question:  # the guide's full question, as a note on the short header
+            cell.comment = Comment(column.question, "Procesguiden")
         sheet.column_dimensions[get_column_letter(index)].width = column.width
     row_number = 1
     for row_number, row in enumerate(rows, start=2):

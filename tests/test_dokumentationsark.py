@@ -258,3 +258,15 @@ def test_fixed_answers_map_labels_to_stored_values_in_one_place():
         ("hoej", "Høj"),
     ]
     assert answer_choices(by_key["asis_system_sager"]) == []  # IT systems come from the register
+
+
+def test_short_headers_carry_the_guides_full_question_on_screen_and_in_excel(login, laeser, c_sagsomraade):
+    client = login(laeser)
+
+    page = client.get(SHEET).content.decode()
+    sheet = open_export(client.get(EXPORT))["Dokumentationsark"]
+
+    assert 'title="Hvornår skal løsningen/løsningerne på sagsområdet i udbud?"' in page
+    headers = {cell.value: cell.comment.text if cell.comment else None for cell in sheet[1]}
+    assert headers["2. Hvornår i udbud"] == "Hvornår skal løsningen/løsningerne på sagsområdet i udbud?"
+    assert headers["6. Manuelle sager i KMD Sag"].startswith("Hvor mange manuelle sager og journalnotater")

@@ -72,3 +72,25 @@ def test_the_scenarios_and_their_tasks_are_the_guides_in_the_figures_order():
         "Hvis det nuværende fagsystem er KMD Aktiv eller KMD Sygedagpenge, afvent da implementering af KY "
         "eller KSD.",
     ]
+
+
+def test_forms_and_the_preparation_pack_show_the_guides_questions(login, kontaktperson, c_sagsomraade):
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from workshops.models import Workshop
+
+    workshop = Workshop.objects.create(titel="As-is 1", start=timezone.now())
+    workshop.fagomraader.set([c_sagsomraade.fagomraade])
+    client = login(kontaktperson)
+
+    asis = client.get(c_sagsomraade.url("workshops:asis-update")).content.decode()
+    tobe = client.get(c_sagsomraade.url("workshops:tobe-update")).content.decode()
+    pack = client.get(
+        reverse("workshops:forberedelsespakke", args=[workshop.pk, "borgerservice"])
+    ).content.decode()
+
+    assert guiden.ASIS["5"] in asis and guiden.ASIS["6"] in asis and guiden.ASIS["8"] in asis
+    assert guiden.TOBE["2"] in tobe and guiden.TOBE["6"] in tobe
+    assert "Vores hjælp, ikke den endelige guides ord" in tobe  # the draft's rule of thumb is not the guide's
+    assert "Hvor mange manuelle sager og journalnotater har I i KMD Sag på sagsområdet?" in pack

@@ -191,7 +191,10 @@ class Workshop(models.Model):
     )
     fagomraader = models.ManyToManyField(Fagomraade, verbose_name="fagområder", related_name="workshops")
     max_deltagere = models.PositiveSmallIntegerField(
-        "højst antal deltagere", default=10, help_text="Guidens tidsestimat er for 10 deltagere."
+        "højst antal deltagere",
+        default=10,
+        help_text="Kommunens egen grænse (standard fra Kommunens indstillinger): guidens tal er gået tabt i "
+        "teksten.",
     )
     invitation_sendt = models.DateField("invitation sendt", null=True, blank=True)
     materiale_sendt = models.JSONField("materiale sendt", default=list, blank=True)
@@ -300,16 +303,14 @@ class ToBe(PhaseRecord):
         max_length=3,
         choices=JaNej,
         blank=True,
-        help_text="Tommelfingerregel: sagsområdet er forretningskritisk, hvis det løfter en "
-        "myndighedsopgave i kommunen.",
+        help_text="Vores hjælp, ikke den endelige guides ord: et udkast til guiden foreslog, at et "
+        "sagsområde er forretningskritisk, hvis det løfter en myndighedsopgave i kommunen.",
     )
     kompleksitet = models.CharField(
         "6. Kompleksiteten af oprydningsarbejdet",
         max_length=6,
         choices=Kompleksitet,
         blank=True,
-        help_text="Mange åbne sager, der burde være lukket, mange sager uden KLE og mange journalnotater "
-        "uden sag giver et større oprydningsarbejde.",
     )
     anbefalet_scenarie = models.PositiveSmallIntegerField(
         "anbefalet løsningsscenarie", choices=loesningsscenarier.CHOICES, null=True, blank=True

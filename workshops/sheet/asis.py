@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.urls import reverse
 
-from exitstrategi import faser, overblik
+from exitstrategi import faser, guiden, overblik
 from exitstrategi.dokumentationsark import Column
 from exitstrategi.models import Sagsomraade, aktive
 from screening.models import is_screenet_ja as in_scope
@@ -14,7 +14,7 @@ from .. import brugsmoenster
 from ..forms import AsIsForm
 from ..models import FUNKTIONER, OPRYDNING, AsIs
 from ..selectors import IN_SCOPE, asis_of
-from .common import system_columns
+from .common import system_columns, with_questions
 
 PHASE = AsIs.FASE
 
@@ -213,7 +213,7 @@ def register():
             PHASE,
             url_name="workshops:kortlaegning",
             record=AsIs,
-            columns=columns,
+            columns=with_questions(columns, guiden.ASIS),
             form=AsIsForm,
             filters=filters,
             link=lambda s: ("Udfyld As-is", s.url("workshops:asis-update")) if in_scope(s) else None,

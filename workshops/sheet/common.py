@@ -1,5 +1,8 @@
 """What the As-is and To-be columns share."""
 
+import re
+from dataclasses import replace
+
 from exitstrategi.dokumentationsark import Column
 
 
@@ -18,3 +21,10 @@ def system_columns(record, phase, functions, header, value_of):
         )
         for field, label in functions
     ]
+
+
+def with_questions(columns, questions):
+    """Each column headed by a question number carries the guide's full question (exitstrategi.guiden),
+    shown on hover in the sheet and as a note in the Excel header."""
+    numbered = [(column, re.match(r"(\d)", column.header)) for column in columns]
+    return [replace(c, question=questions.get(m.group(1), "")) if m else c for c, m in numbered]

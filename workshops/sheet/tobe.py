@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from exitstrategi import faser, kontraktdatoer, overblik
+from exitstrategi import faser, guiden, kontraktdatoer, overblik
 from exitstrategi.dokumentationsark import Column
 from exitstrategi.models import Sagsomraade
 
@@ -14,7 +14,7 @@ from ..forms import ToBeForm
 from ..models import FUNKTIONER, LOESNINGER, JaNej, Kompleksitet, ToBe
 from ..selectors import TOBE_SCOPE, asis_of, contract_dates_by_system, tobe_in_scope, tobe_of
 from .asis import in_scope
-from .common import system_columns
+from .common import system_columns, with_questions
 
 TOBE_PHASE = ToBe.FASE
 
@@ -71,7 +71,7 @@ def register_tobe():
     columns = [
         Column(
             "tobe_udbud",
-            "2. Udbud senest",
+            "2. Hvornår i udbud",
             TOBE_PHASE,
             _tobe_value(lambda tobe: tobe.udbud_tekst),
             width=14,
@@ -208,7 +208,7 @@ def register_tobe():
             TOBE_PHASE,
             url_name="workshops:vurdering",
             record=ToBe,
-            columns=columns,
+            columns=with_questions(columns, guiden.TOBE),
             form=ToBeForm,
             filters=filters,
             preparers=[_prepare_contract_dates],

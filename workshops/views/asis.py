@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
+from exitstrategi import guiden
 from exitstrategi.models import Fagomraade
 from exitstrategi.roles import RoleRequiredMixin, can_edit_fagomraade
 from exitstrategi.views.phase_record import PhaseRecordUpdateView
@@ -66,6 +67,7 @@ class AsIsUpdateView(WorkshopSourceMixin, PhaseRecordUpdateView):
             ],
             oprydningsfelter=[form[field] for field, _label in OPRYDNING if field in form.fields],
             tree=brugsmoenster.TREE,
+            spoergsmaal=guiden.ASIS,
             typer={
                 code: {"i_dag": today, "afhaengighed": dep}
                 for code, (today, dep) in brugsmoenster.TYPES.items()

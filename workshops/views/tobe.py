@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.generic import TemplateView, View
 
+from exitstrategi import guiden
 from exitstrategi.models import Fagomraade
 from exitstrategi.roles import ProjektlederRequiredMixin, RoleRequiredMixin, can_edit_fagomraade, require_edit
 from exitstrategi.selectors import get_sagsomraade
@@ -91,6 +92,7 @@ class ToBeUpdateView(WorkshopSourceMixin, PhaseRecordUpdateView):
         return super().get_context_data(
             asis=asis,
             udbud_forslag=self.udbud_forslag(asis),
+            spoergsmaal=guiden.TOBE,
             loesningsfelter=[
                 (form[field], form[f"ny_{field}"], getattr(asis, f"{asis_field}", None) if asis else None)
                 for (field, _label), (asis_field, _l) in zip(LOESNINGER, FUNKTIONER, strict=True)

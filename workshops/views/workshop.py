@@ -9,12 +9,12 @@ from django.views.generic import DetailView, TemplateView, View
 from django.views.generic.edit import CreateView, UpdateView
 from django_filters.views import FilterView
 
-from exitstrategi import dokumentationsark
+from exitstrategi import dokumentationsark, guiden
 from exitstrategi.models import Kommune
 from exitstrategi.roles import ProjektlederRequiredMixin, RoleRequiredMixin
 from exitstrategi.views.registers import HistorikMixin, RegisterDeleteView
 
-from .. import brugsmoenster, spoergeguide
+from .. import brugsmoenster
 from ..filters import WorkshopFilter
 from ..forms import DeltagerFormSet, MaterialeForm, WorkshopForm
 from ..models import AsIs, Workshop
@@ -124,7 +124,7 @@ def known_answers(sagsomraade):
                 if _question_number(c.header) == nr and (value := c.value(sagsomraade)) not in ("", None)
             ],
         )
-        for nr, question in spoergeguide.ASIS
+        for nr, question in guiden.ASIS.items()
         if nr != "1"
     ]
 
