@@ -330,7 +330,8 @@ class Kontrakt(models.Model):
         verbose_name="kan først ophøre, når disse er udfaset",
         blank=True,
         related_name="+",
-        help_text="KMD Sag kan først opsiges, når det sidste monopolbrudssystem er udfaset.",
+        help_text="Kommunens egen viden om kontrakten (guiden nævner ingen sådan binding): hvilke systemers "
+        "udfasning den venter på.",
     )
     noter = models.TextField("noter", blank=True)
     history = HistoricalRecords(m2m_fields=[afventer_udfasning])

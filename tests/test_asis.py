@@ -217,3 +217,17 @@ def test_the_as_is_form_explains_the_guides_terms_in_a_line_each(login, kontaktp
     text = page.content.decode()
     assert "En sag, der er oprettet i KMD Sag" in text
     assert '<dt class="col-sm-3">Adviser</dt>' in text and '<dt class="col-sm-3">Overblik</dt>' in text
+
+
+def test_an_area_screened_ja_whose_r2_walk_says_kmd_sag_is_not_used_is_flagged(
+    login, projektleder, ja_sagsomraade
+):
+    AsIs.objects.create(sagsomraade=ja_sagsomraade, q1=False)
+
+    page = login(projektleder).get(url(ja_sagsomraade)).content.decode()
+    listing = (
+        login(projektleder).get(reverse("workshops:fagomraade-asis", args=["borgerservice"])).content.decode()
+    )
+
+    assert 'id="screening-modsigelse"' in page
+    assert "Screenet Ja, men bruger ikke KMD Sag ifølge R2" in listing

@@ -46,7 +46,10 @@ def test_kmd_sag_waits_for_the_last_monopoly_system(login, laeser, kontrakter, s
 
     assert "kan ikke beregnes, før udfasningsdatoen kendes for KMD Aktiv" in unknown
     assert "kan tidligst ophøre 31.03.2028" in known
-    assert "KMD Sag kan først opsiges, når KMD Aktiv er udfaset." in known
+    assert (
+        "Ifølge kommunens egne kontraktoplysninger kan KMD Sag først opsiges, når KMD Aktiv er udfaset."
+        in known
+    )
 
 
 def test_the_overview_filters_by_system(login, laeser, kontrakter, systemer):

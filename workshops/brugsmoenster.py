@@ -21,7 +21,10 @@ FIRST = "q1"
 # brugsmønster: (how KMD Sag is used today, the dependency on KMD Sag), in the guide's words
 TYPES = guiden.BRUGSMOENSTRE
 NAVNE = guiden.BRUGSMOENSTER_NAVNE  # C and D have names of their own in the guide
-CHOICES = [(code, f"{code}: {dependency}") for code, (_today, dependency) in TYPES.items()]
+CHOICES = [
+    (code, f"{code} ({NAVNE[code]}): {dependency}" if code in NAVNE else f"{code}: {dependency}")
+    for code, (_today, dependency) in TYPES.items()
+]
 
 
 class InconsistentAnswers(ValueError):
