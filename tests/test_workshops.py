@@ -50,10 +50,28 @@ def test_the_projektleder_plans_a_workshop_with_participants_and_sees_the_guides
     assert response["Location"] == workshop.get_absolute_url()
     assert workshop.deltagere.count() == 11
     page = client.get(workshop.get_absolute_url()).content.decode()
-    assert "Guiden anbefaler 3–4 fagområder pr. workshop; denne har 2." in page
-    assert "Der er 11 deltagere, men højst 10 anbefales" in page
+    assert (
+        "Guiden foreslår medarbejdere fra 3-4 fagområder samtidig til As-is workshoppen; denne har 2." in page
+    )
+    assert "Der er 11 deltagere, men kommunens grænse er 10" in page
     assert "Invitationen er sendt 5 dage før workshoppen" in page
-    assert "66–77 timer" in page  # 11 participants: 4 + 22 + 33–44 + 7
+    # the guide's pair of workshops, the To-be one not yet planned: the facilitator 4 + 7 + 2 × (3–4) + 7,
+    # the 11 participants 2 + 2 × (3–4) hours each, apart
+    assert "24–26 timer" in page and "88–110 timer" in page
+
+
+def test_a_to_be_workshop_follows_its_as_is_workshop_and_the_estimate_counts_the_pair_once(
+    login, laeser, borgerservice
+):
+    asis = Workshop.objects.create(titel="As-is 1", type="asis", start=timezone.now(), forventede_deltagere=8)
+    tobe = Workshop.objects.create(titel="To-be 1", type="tobe", start=timezone.now(), forventede_deltagere=4)
+    tobe.foelger_efter.set([asis])
+
+    context = login(laeser).get(tobe.get_absolute_url()).context
+
+    assert context["partner"] == asis
+    assert context["estimat"].facilitator == (24, 26)
+    assert context["estimat"].deltagere == (2 * 8 + 3 * 8 + 3 * 4, 2 * 8 + 4 * 8 + 4 * 4)
 
 
 def test_an_invalid_participant_saves_nothing(login, projektleder, borgerservice):

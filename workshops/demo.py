@@ -234,6 +234,8 @@ def load(out):
             )
             if new:
                 workshop.fagomraader.set(Fagomraade.objects.filter(navn__in=fagomraader))
+                if type_ == Workshop.Type.TOBE:  # the guide's pair: it follows the As-is workshop
+                    workshop.foelger_efter.set(Workshop.objects.filter(type=Workshop.Type.ASIS)[:1])
                 for name, rolle, fagomraade in deltagere:
                     workshop.deltagere.create(
                         navn=name,

@@ -93,6 +93,8 @@ class WorkshopForm(DanishModelForm):
             "facilitator",
             "fagomraader",
             "max_deltagere",
+            "forventede_deltagere",
+            "foelger_efter",
             "invitation_sendt",
             "noter",
             "tobe_strategier",
@@ -106,11 +108,15 @@ class WorkshopForm(DanishModelForm):
             "noter": forms.Textarea(attrs={"rows": 3}),
             "tobe_strategier": forms.Textarea(attrs={"rows": 3}),
             "strategier": forms.CheckboxSelectMultiple,
+            "foelger_efter": forms.CheckboxSelectMultiple,
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["facilitator"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["foelger_efter"].queryset = Workshop.objects.filter(type=Workshop.Type.ASIS).exclude(
+            pk=self.instance.pk
+        )
 
 
 class MaterialeForm(forms.Form):

@@ -196,6 +196,21 @@ class Workshop(models.Model):
         help_text="Kommunens egen grænse (standard fra Kommunens indstillinger): guidens tal er gået tabt i "
         "teksten.",
     )
+    forventede_deltagere = models.PositiveSmallIntegerField(
+        "forventet antal deltagere",
+        null=True,
+        blank=True,
+        help_text="Bruges i tidsestimatet, indtil deltagerne er skrevet på. Tom: de tilmeldte tælles.",
+    )
+    foelger_efter = models.ManyToManyField(
+        "self",
+        verbose_name="følger efter As-is workshop",
+        symmetrical=False,
+        blank=True,
+        related_name="efterfoelges_af",
+        help_text="For en To-be workshop: den eller de As-is workshops, den bygger videre på. Guidens "
+        "tidsestimat gælder for en As-is og en To-be workshop tilsammen.",
+    )
     invitation_sendt = models.DateField("invitation sendt", null=True, blank=True)
     materiale_sendt = models.JSONField("materiale sendt", default=list, blank=True)
     noter = models.TextField("noter", blank=True)
@@ -223,13 +238,26 @@ class Workshop(models.Model):
         """The guide's checklist of material to send for this type: [(key, label, sent)]."""
         return [(key, label, key in self.materiale_sendt) for key, label in planlaegning.MATERIALE[self.type]]
 
-    def tidsestimat(self, deltagere):
-        return planlaegning.tidsestimat(self.type, deltagere)
+    def antal_deltagere(self, tilmeldte):
+        """The participants the planner expects, or those registered so far."""
+        return self.forventede_deltagere if self.forventede_deltagere is not None else tilmeldte
 
-    def advarsler(self, fagomraader, deltagere):
+    def tidsestimat(self, tilmeldte):
+        """R4's estimate for this workshop and its partner: an As-is workshop with the To-be workshop that
+        follows it (or the same number of participants while none is planned), and vice versa."""
+        n = self.antal_deltagere(tilmeldte)
+        if self.type == self.Type.KOMBINERET:
+            return planlaegning.tidsestimat_samlet(n), None
+        partner = (self.efterfoelges_af if self.type == self.Type.ASIS else self.foelger_efter).first()
+        other = partner.antal_deltagere(partner.deltagere.count()) if partner else n
+        pair = (n, other) if self.type == self.Type.ASIS else (other, n)
+        return planlaegning.tidsestimat_par(*pair), partner
+
+    def advarsler(self, fagomraader, tilmeldte):
         return planlaegning.advarsler(
+            workshop_type=self.type,
             fagomraader=fagomraader,
-            deltagere=deltagere,
+            deltagere=self.antal_deltagere(tilmeldte),
             max_deltagere=self.max_deltagere,
             invitation=self.invitation_sendt,
             workshop_dato=timezone.localtime(self.start).date(),

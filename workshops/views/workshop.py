@@ -77,11 +77,14 @@ class WorkshopDetailView(HistorikMixin, RoleRequiredMixin, DetailView):
         workshop = self.object
         fagomraader = list(workshop.fagomraader.all())
         deltagere = list(workshop.deltagere.select_related("fagomraade"))
+        estimat, partner = workshop.tidsestimat(len(deltagere))
         return super().get_context_data(
             fagomraader=fagomraader,
             deltagere=deltagere,
             advarsler=workshop.advarsler(len(fagomraader), len(deltagere)),
-            estimat=workshop.tidsestimat(len(deltagere)),
+            estimat=estimat,
+            partner=partner,
+            antal=workshop.antal_deltagere(len(deltagere)),
             materiale_form=MaterialeForm(workshop=workshop),
             **kwargs,
         )
