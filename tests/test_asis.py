@@ -231,3 +231,17 @@ def test_an_area_screened_ja_whose_r2_walk_says_kmd_sag_is_not_used_is_flagged(
 
     assert 'id="screening-modsigelse"' in page
     assert "Screenet Ja, men bruger ikke KMD Sag ifølge R2" in listing
+
+
+def test_question_7_is_answered_in_words_with_our_quick_answer_beneath(
+    login, kontaktperson, ja_sagsomraade, systemer
+):
+    client = login(kontaktperson)
+    answer = "Ca. 300 sager mangler KLE, og 40 åbne sager skal lukkes."
+
+    client.post(url(ja_sagsomraade), full_answers(systemer, oprydning_svar=answer))
+
+    asis = AsIs.objects.get(pk=ja_sagsomraade.pk)
+    assert asis.oprydning_svar == answer and asis.komplet
+    row = client.get(reverse("dokumentationsark")).context["table"][0][1]
+    assert ("asis_oprydning_svar", answer, None) in row

@@ -96,7 +96,13 @@ def test_the_material_checklist_follows_the_workshop_type(login, projektleder, w
         ("brugsmoenstermodel", True),
     ]
     workshop.type = "tobe"
-    assert [key for key, _label, _sent in workshop.materiale()] == ["strategier", "sapa_slides", "sapa_video"]
+    assert [key for key, _label, _sent in workshop.materiale()] == [
+        "strategier",
+        "systemoverblik",
+        "eksternt_overblik",
+        "sapa_slides",
+        "sapa_video",
+    ]
 
 
 @pytest.mark.parametrize("persona", ["kontaktperson", "laeser"])

@@ -33,6 +33,7 @@ class AsIsForm(PhaseRecordForm):
             "antal_manuelle_sager_ukendt",
             "antal_journalnotater",
             "antal_journalnotater_ukendt",
+            "oprydning_svar",
             "oprydning",
             *(field for field, _label in OPRYDNING),
             "oprydning_note",
@@ -41,6 +42,7 @@ class AsIsForm(PhaseRecordForm):
         ]
         widgets = {
             "oprydning_note": forms.Textarea(attrs={"rows": 2}),
+            "oprydning_svar": forms.Textarea(attrs={"rows": 3}),
             "arkivering_note": forms.Textarea(attrs={"rows": 2}),
             "monopolbrud_tsa_systemer": forms.CheckboxSelectMultiple,
             "monopolbrud_tsa": forms.RadioSelect,

@@ -82,8 +82,16 @@ class AsIs(PhaseRecord):
         "6. Antal journalnotater i KMD Sag", null=True, blank=True
     )
     antal_journalnotater_ukendt = models.BooleanField("Antal journalnotater er ukendt", default=False)
+    oprydning_svar = models.TextField(
+        "7. Hvad kræver det af oprydning i sagerne?",
+        blank=True,
+        help_text="Svar med jeres egne ord på guidens spørgsmål 7.",
+    )
     oprydning = models.CharField(
-        "7. Kræver sagerne oprydning, før de flyttes?", max_length=3, choices=JaNej, blank=True
+        "7. Kræver sagerne oprydning, før de flyttes? (vores hurtige svar)",
+        max_length=3,
+        choices=JaNej,
+        blank=True,
     )
     oprydning_uden_kle = models.BooleanField(OPRYDNING[0][1], default=False)
     oprydning_aabne_sager = models.BooleanField(OPRYDNING[1][1], default=False)

@@ -20,6 +20,15 @@ MATERIALE = {
     ],
     TOBE: [
         ("strategier", "Kommunens strategier og politikker (ESDH-, digitaliserings- og indkøbsstrategi)"),
+        (
+            "systemoverblik",
+            "Systemoverblik og kontraktoverblik (bl.a. hvornår løsningerne skal i udbud næste gang)",
+        ),
+        (
+            "eksternt_overblik",
+            "Eksternt systemoverblik over markedet (guidens eksempel: Statens Arkivers vejledende "
+            "kassationsliste)",
+        ),
         ("sapa_slides", "Introduktion til SAPA (slides, R6)"),
         ("sapa_video", "Video om SAPA (R7)"),
     ],

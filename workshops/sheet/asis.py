@@ -143,8 +143,17 @@ def register():
             fields=("antal_journalnotater", "antal_journalnotater_ukendt"),
         ),
         Column(
+            "asis_oprydning_svar",
+            "7. Hvad kræver oprydningen",
+            PHASE,
+            _value(lambda asis: asis.oprydning_svar),
+            width=30,
+            related=("asis",),
+            fields=("oprydning_svar",),
+        ),
+        Column(
             "asis_oprydning",
-            "7. Oprydning nødvendig",
+            "7. Oprydning nødvendig (vores)",
             PHASE,
             _value(_display("oprydning")),
             answer="asis__oprydning",
