@@ -147,11 +147,12 @@ def test_the_sheet_stays_at_a_fixed_number_of_queries_with_2000_sagsomraader(
     )
     client = login(laeser)
 
-    with django_assert_max_num_queries(13):  # the 12 of the rows and one for the column sums
+    # the rows' 12, one for the column sums, and To-be question 1's workshops with their fagområder
+    with django_assert_max_num_queries(15):
         response = client.get(SHEET, {"side": 3})
     assert response.context["page"].paginator.count == 2000
     assert "KMD Aktiv" in response.content.decode()
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(14):  # the rows' 12 and To-be question 1's workshops
         response = client.get(EXPORT)
     assert load_workbook(BytesIO(response.content))["Dokumentationsark"].max_row == 2001
 
@@ -270,3 +271,22 @@ def test_short_headers_carry_the_guides_full_question_on_screen_and_in_excel(log
     headers = {cell.value: cell.comment.text if cell.comment else None for cell in sheet[1]}
     assert headers["2. Hvornår i udbud"] == "Hvornår skal løsningen/løsningerne på sagsområdet i udbud?"
     assert headers["6. Manuelle sager i KMD Sag"].startswith("Hvor mange manuelle sager og journalnotater")
+
+
+def test_to_be_question_1_from_each_workshop_stands_by_the_areas_of_its_fagomraader(
+    login, laeser, c_sagsomraade, fremmed_sagsomraade
+):
+    from django.utils import timezone
+
+    from workshops.models import Workshop
+
+    workshop = Workshop.objects.create(
+        titel="To-be 1", type="tobe", start=timezone.now(), tobe_strategier="ESDH-strategien peger på SBSYS."
+    )
+    workshop.fagomraader.set([c_sagsomraade.fagomraade])
+
+    table = login(laeser).get(SHEET).context["table"]
+
+    values = {row.pk: dict((key, value) for key, value, _frozen in cells) for row, cells in table}
+    assert values[c_sagsomraade.pk]["tobe_plenum"] == "To-be 1: ESDH-strategien peger på SBSYS."
+    assert values[fremmed_sagsomraade.pk]["tobe_plenum"] == ""

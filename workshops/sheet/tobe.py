@@ -11,7 +11,7 @@ from exitstrategi.models import Sagsomraade
 
 from .. import loesningsscenarier
 from ..forms import ToBeForm
-from ..models import FUNKTIONER, LOESNINGER, JaNej, Kompleksitet, ToBe
+from ..models import FUNKTIONER, LOESNINGER, JaNej, Kompleksitet, ToBe, Workshop
 from ..selectors import TOBE_SCOPE, asis_of, contract_dates_by_system, tobe_in_scope, tobe_of
 from .asis import in_scope
 from .common import system_columns, with_questions
@@ -49,6 +49,23 @@ def _prepare_contract_dates(rows):
         row.opsig_senest = min((deadlines[s][0] for s in left if s in deadlines), default=None)
 
 
+def _prepare_plenum_answers(rows):
+    """To-be question 1 is answered in plenum per workshop: each area gets the answers of every To-be
+    or combined workshop that covered its fagområde, named by workshop (one query for the page)."""
+    answers = {}
+    workshops = (
+        Workshop.objects.exclude(type=Workshop.Type.ASIS)
+        .exclude(tobe_strategier="")
+        .prefetch_related("fagomraader")
+        .order_by("start")
+    )
+    for workshop in workshops:
+        for fagomraade in workshop.fagomraader.all():
+            answers.setdefault(fagomraade.pk, []).append(f"{workshop.titel}: {workshop.tobe_strategier}")
+    for row in rows:
+        row.tobe_plenum = answers.get(row.fagomraade_id, [])
+
+
 def _tobe_value(get):
     def value(row):
         tobe = tobe_of(row)
@@ -69,6 +86,14 @@ def register_tobe():
         "tobe", TOBE_PHASE, LOESNINGER, "4{letter} Foretrukken: {what}", _tobe_value
     )
     columns = [
+        Column(
+            "tobe_plenum",
+            "1. Politikker og strategier (plenum)",
+            TOBE_PHASE,
+            lambda row: "\n".join(getattr(row, "tobe_plenum", [])),
+            width=40,
+            read_only=True,  # answered on the workshop, for all its fagområder
+        ),
         Column(
             "tobe_udbud",
             "2. Hvornår i udbud",
@@ -211,7 +236,7 @@ def register_tobe():
             columns=with_questions(columns, guiden.TOBE),
             form=ToBeForm,
             filters=filters,
-            preparers=[_prepare_contract_dates],
+            preparers=[_prepare_contract_dates, _prepare_plenum_answers],
             link=lambda s: ("Udfyld To-be", s.url("workshops:tobe-update")) if tobe_in_scope(s) else None,
             summary=_tobe_summary,
             menu=[
