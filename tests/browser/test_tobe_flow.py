@@ -20,9 +20,8 @@ def test_a_contact_person_recommends_a_scenario_and_finds_it_in_the_dokumentatio
     page.select_option("#id_loesning_sager", label="SBSYS")
     page.check("#id_forretningskritisk_0")  # Ja
     page.check("label:has-text('Høj') >> xpath=preceding-sibling::input")
-    page.check(
-        "label:has-text('2: Anvend eksisterende ESDH- eller fagsystem') >> xpath=preceding-sibling::input"
-    )
+    scenario_2 = "label:has-text('2: Anvend allerede eksisterende ESDH eller fagsystemer')"
+    page.check(f"{scenario_2} >> xpath=preceding-sibling::input")
     page.fill("#id_begrundelse", "SBSYS kan overtage sagerne")
     page.click("text=Gem To-be")
     expect(page.locator(".alert-success")).to_contain_text("To-be for 32.06.00 er gemt.")
