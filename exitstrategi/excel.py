@@ -10,6 +10,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from . import guiden
 from .dokumentationsark import choice_labels
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -20,10 +21,11 @@ VEJLEDNING = [
     "Vejledning til Dokumentationsarket",
     "",
     "Arket har én række pr. sagsområde og én kolonne pr. spørgsmål i exitstrategiens faser.",
-    "Fase 1 (screening): Svar Ja eller Nej til «Anvendes KMD Sag i dag på sagsområdet?».",
+    f"Fase 1 (screening): Svar Ja eller Nej til «{guiden.SCREENING}».",
     "Også Nej-svar dokumenteres, så det kan ses, at alle sagsområder er gennemgået.",
     "Sagsområder med Nej indgår ikke i de senere faser.",
     "Brug filtrene i overskriftsrækken til at sortere og udvælge rækker.",
+    "Kolonneoverskrifterne er korte; guidens fulde spørgsmål står som note på overskriften.",
     "Arket er dannet af Exitstrategi; ret helst i programmet, så historikken bevares.",
 ]
 

@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from exitstrategi import guiden
 from exitstrategi.models import JaNej, PhaseRecord, Sagsomraade, phase_record
 
 
@@ -10,7 +11,7 @@ class Screening(PhaseRecord):
 
     Svar = JaNej
 
-    QUESTION = "Anvendes KMD Sag i dag på sagsområdet?"
+    QUESTION = guiden.SCREENING
     FASE = "Fase 1: Screening"  # the heading of its columns in the Dokumentationsark
 
     sagsomraade = models.OneToOneField(

@@ -285,3 +285,16 @@ def test_the_preparation_pack_prints_the_answers_already_known_and_the_r2_figure
     assert known["8"] == []
     text = page.content.decode()
     assert "Svar indtil nu" in text and 'class="r2-tree"' in text
+
+
+def test_the_wall_gives_the_guides_full_question_behind_each_short_row_header(
+    login, laeser, workshop, mapped
+):
+    from exitstrategi import guiden
+
+    wall = reverse("workshops:wall", args=[workshop.pk])
+    page = login(laeser).get(wall).content.decode()
+    plenum = login(laeser).get(wall, {"spoergsmaal": "asis_sagsbehandlere"}).content.decode()
+
+    assert f'title="{guiden.ASIS["2"]}"' in page
+    assert f"«{guiden.ASIS['2']}»" in plenum
