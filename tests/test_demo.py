@@ -98,3 +98,14 @@ def test_the_demo_data_is_valid_as_a_user_would_enter_it(db, settings):
     assert ITSystem.objects.filter(navn="KMD Barselsdagpenge", aftale="tsa").exists()
     assert Kommune.get().navn == "Eksempel Kommune" and Kommune.get().sapa_idriftsaettelse is not None
     assert not KLE.objects.filter(titel__icontains="[udgår", status="aktiv").exists()
+
+
+def test_the_demo_to_be_workshop_has_the_guides_people_and_follows_its_as_is_workshop(db, settings):
+    settings.DEBUG = True
+    call_command("load_demo")
+
+    tobe = Workshop.objects.get(type="tobe")
+    kategorier = set(tobe.deltagere.values_list("kategori", flat=True))
+    assert {"genganger", "specialist", "beslutningstager"} <= kategorier
+    assert tobe.foelger_efter.filter(type="asis").exists()
+    assert not [a for a in tobe.advarsler(2, tobe.deltagere.count(), kategorier) if "anbefaler" in a]

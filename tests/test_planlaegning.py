@@ -80,3 +80,16 @@ def test_the_one_and_a_half_week_rule_is_for_as_is_while_to_be_gets_a_reminder()
     assert plan(workshop_type="tobe", invitation=None) == [
         "Husk at sende invitation og materiale i god tid; guiden sætter ingen frist for To-be."
     ]
+
+
+def test_a_to_be_workshop_without_specialists_or_decision_makers_warns_unless_talks_were_held():
+    to_be = {"workshop_type": "tobe", "invitation": date(2026, 11, 30)}
+
+    missing = plan(**to_be, specialister=False, beslutningstagere=False)
+
+    assert [text.split(" på ")[0] for text in missing] == [
+        "Guiden anbefaler specialister",
+        "Guiden anbefaler beslutningstagere/fagledere",
+    ]
+    assert plan(**to_be, specialister=True, beslutningstagere=True) == []
+    assert plan(specialister=False, beslutningstagere=False) == []  # As-is needs neither

@@ -298,3 +298,22 @@ def test_the_wall_gives_the_guides_full_question_behind_each_short_row_header(
 
     assert f'title="{guiden.ASIS["2"]}"' in page
     assert f"«{guiden.ASIS['2']}»" in plenum
+
+
+def test_a_to_be_workshop_counts_its_participants_categories_and_talks_held_beforehand(
+    login, laeser, borgerservice
+):
+    workshop = Workshop.objects.create(titel="To-be 1", type="tobe", start=timezone.now())
+    workshop.fagomraader.set([borgerservice])
+    workshop.deltagere.create(navn="Økonom Øjvind", kategori="specialist")
+    client = login(laeser)
+
+    before = client.get(workshop.get_absolute_url()).context["advarsler"]
+    workshop.samtale_beslutningstagere = "Fagchef Frede, 2. dec.: scenarie 3 er realistisk."
+    workshop.save()
+    after = client.get(workshop.get_absolute_url()).content.decode()
+
+    assert [a for a in before if "specialister" in a] == []
+    assert any("beslutningstagere/fagledere" in a for a in before)
+    assert "beslutningstagere/fagledere på To-be workshoppen" not in after
+    assert "Fagchef Frede" in after

@@ -11,7 +11,7 @@ from exitstrategi.models import Fagomraade, ITSystem, Sagsomraade
 from exitstrategi.services import phase_record_save
 
 from . import demo_tobe
-from .models import AsIs, Workshop
+from .models import AsIs, Deltager, Workshop
 
 J, N = True, False
 R2 = {  # brugsmønster: the answers that give it
@@ -187,9 +187,16 @@ WORKSHOPS = [
         [
             ("Jens Jobcenter", "Sagsbehandler", "Arbejdsmarked"),
             ("Dorte Digital", "Digitaliseringskonsulent", None),
+            ("Frede Fagchef", "Fagchef, Jobcenter", "Arbejdsmarked"),
         ],
     ),
 ]
+# The To-be workshop's people (p.14): gengangere from As-is, specialists, decision makers.
+KATEGORI = {
+    ("To-be workshop: arbejdsmarked", "Jens Jobcenter"): Deltager.Kategori.GENGANGER,
+    ("To-be workshop: arbejdsmarked", "Dorte Digital"): Deltager.Kategori.SPECIALIST,
+    ("To-be workshop: arbejdsmarked", "Frede Fagchef"): Deltager.Kategori.BESLUTNINGSTAGER,
+}
 
 
 def load(out):
@@ -240,6 +247,7 @@ def load(out):
                     workshop.deltagere.create(
                         navn=name,
                         rolle=rolle,
+                        kategori=KATEGORI.get((titel, name), Deltager.Kategori.FAGPERSON),
                         email=f"{name.split()[0].lower()}@eksempel-kommune.dk",
                         fagomraade=Fagomraade.objects.filter(navn=fagomraade).first(),
                     )

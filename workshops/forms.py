@@ -101,6 +101,8 @@ class WorkshopForm(DanishModelForm):
             "noter",
             "tobe_strategier",
             "strategier",
+            "samtale_specialister",
+            "samtale_beslutningstagere",
         ]
         widgets = {
             "start": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -111,6 +113,8 @@ class WorkshopForm(DanishModelForm):
             "tobe_strategier": forms.Textarea(attrs={"rows": 3}),
             "strategier": forms.CheckboxSelectMultiple,
             "foelger_efter": forms.CheckboxSelectMultiple,
+            "samtale_specialister": forms.Textarea(attrs={"rows": 2}),
+            "samtale_beslutningstagere": forms.Textarea(attrs={"rows": 2}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -135,17 +139,29 @@ class MaterialeForm(forms.Form):
         )
 
 
+class DeltagerForm(DanishModelForm):
+    """A participant; without a category chosen, a fagperson (the As-is workshop's usual participant)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kategori"].required = False
+
+    def clean_kategori(self):
+        return self.cleaned_data["kategori"] or Deltager.Kategori.FAGPERSON
+
+
 DeltagerFormSet = forms.inlineformset_factory(
     Workshop,
     Deltager,
-    form=DanishModelForm,
-    fields=["navn", "email", "rolle", "fagomraade"],
+    form=DeltagerForm,
+    fields=["navn", "email", "rolle", "kategori", "fagomraade"],
     extra=3,
     can_delete=True,
     widgets={
         "navn": forms.TextInput(attrs={"class": "form-control form-control-sm", "aria-label": "Navn"}),
         "email": forms.EmailInput(attrs={"class": "form-control form-control-sm", "aria-label": "E-mail"}),
         "rolle": forms.TextInput(attrs={"class": "form-control form-control-sm", "aria-label": "Rolle"}),
+        "kategori": forms.Select(attrs={"class": "form-select form-select-sm", "aria-label": "Kategori"}),
         "fagomraade": forms.Select(attrs={"class": "form-select form-select-sm", "aria-label": "Fagområde"}),
     },
 )

@@ -229,6 +229,17 @@ class Workshop(models.Model):
         help_text="Besvares i plenum på To-be workshoppen.",
     )
     strategier = models.ManyToManyField(Strategi, verbose_name="strategier drøftet", blank=True)
+    samtale_specialister = models.TextField(
+        "samtaler med specialister forud for workshoppen",
+        blank=True,
+        help_text="Guidens alternativ, hvis specialisterne ikke kan deltage: hvem, hvornår, og hvad kom der "
+        "ud af det.",
+    )
+    samtale_beslutningstagere = models.TextField(
+        "samtaler med beslutningstagere/fagledere forud for workshoppen",
+        blank=True,
+        help_text="Guidens alternativ, hvis de ikke kan deltage: hvem, hvornår, og hvad kom der ud af det.",
+    )
     history = HistoricalRecords(m2m_fields=[fagomraader, strategier])
 
     class Meta:
@@ -261,9 +272,13 @@ class Workshop(models.Model):
         pair = (n, other) if self.type == self.Type.ASIS else (other, n)
         return planlaegning.tidsestimat_par(*pair), partner
 
-    def advarsler(self, fagomraader, tilmeldte):
+    def advarsler(self, fagomraader, tilmeldte, kategorier=()):
+        """kategorier: the participants' categories, for the To-be workshop's people."""
         return planlaegning.advarsler(
             workshop_type=self.type,
+            specialister=Deltager.Kategori.SPECIALIST in kategorier or bool(self.samtale_specialister),
+            beslutningstagere=Deltager.Kategori.BESLUTNINGSTAGER in kategorier
+            or bool(self.samtale_beslutningstagere),
             fagomraader=fagomraader,
             deltagere=self.antal_deltagere(tilmeldte),
             max_deltagere=self.max_deltagere,
@@ -273,7 +288,14 @@ class Workshop(models.Model):
 
 
 class Deltager(models.Model):
+    class Kategori(models.TextChoices):
+        FAGPERSON = "fagperson", "Fagperson (fx sagsbehandler, superbruger)"
+        GENGANGER = "genganger", "Genganger fra As-is workshoppen"
+        SPECIALIST = "specialist", "Specialist (fx digitaliseringskonsulent, økonom, kontraktmanager, jurist)"
+        BESLUTNINGSTAGER = "beslutningstager", "Beslutningstager/fagleder"
+
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="deltagere")
+    kategori = models.CharField("kategori", max_length=16, choices=Kategori, default=Kategori.FAGPERSON)
     navn = models.CharField("navn", max_length=200)
     email = models.EmailField("e-mail", blank=True)
     rolle = models.CharField("rolle", max_length=100, blank=True, help_text="Fx sagsbehandler, superbruger")

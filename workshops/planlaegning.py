@@ -93,9 +93,33 @@ def tidsestimat_samlet(deltagere):
     )
 
 
-def advarsler(*, workshop_type, fagomraader, deltagere, max_deltagere, invitation, workshop_dato):
-    """Danish warnings where a plan departs from the guide's advice or the municipality's own limit."""
+def advarsler(
+    *,
+    workshop_type,
+    fagomraader,
+    deltagere,
+    max_deltagere,
+    invitation,
+    workshop_dato,
+    specialister=True,
+    beslutningstagere=True,
+):
+    """Danish warnings where a plan departs from the guide's advice or the municipality's own limit.
+
+    specialister, beslutningstagere: whether the To-be workshop has them, as participants or through
+    talks held with them beforehand (the guide's alternative)."""
     found = []
+    if workshop_type != ASIS:
+        if not specialister:
+            found.append(
+                "Guiden anbefaler specialister på To-be workshoppen (fx digitaliseringskonsulent og -chef, "
+                "økonomer, kontraktmanagere, indkøbsfolk eller jurister), eller samtaler med dem forud."
+            )
+        if not beslutningstagere:
+            found.append(
+                "Guiden anbefaler beslutningstagere/fagledere på To-be workshoppen, eller samtaler med dem "
+                "forud, da de påvirker, hvad der overhovedet er muligt."
+            )
     low, high = ANBEFALEDE_FAGOMRAADER
     if workshop_type != TOBE and (fagomraader == 0 or low - 1 == fagomraader or fagomraader > high):
         found.append(

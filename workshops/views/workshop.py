@@ -81,7 +81,7 @@ class WorkshopDetailView(HistorikMixin, RoleRequiredMixin, DetailView):
         return super().get_context_data(
             fagomraader=fagomraader,
             deltagere=deltagere,
-            advarsler=workshop.advarsler(len(fagomraader), len(deltagere)),
+            advarsler=workshop.advarsler(len(fagomraader), len(deltagere), {d.kategori for d in deltagere}),
             estimat=estimat,
             partner=partner,
             antal=workshop.antal_deltagere(len(deltagere)),
