@@ -21,6 +21,7 @@ class ExitstrategiConfig(AppConfig):
                     faser.Menupunkt(50, "Dokumentationsark", "dokumentationsark"),
                     faser.Menupunkt(60, "IT-systemer", "itsystem-list", under_input=True),
                     faser.Menupunkt(61, "Kontrakter", "kontrakt-list", under_input=True),
+                    faser.Menupunkt(62, "Markedsløsninger", "markedsloesning-list", under_input=True),
                     faser.Menupunkt(69, "Kommunens indstillinger", "indstillinger", under_input=True),
                 ],
             )

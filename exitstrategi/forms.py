@@ -32,16 +32,25 @@ class PhaseRecordForm(DanishModelForm):
 
     system_fields = ()
     m2m_fields = ()
+    nye_paa_markedet = False  # a new system named here is a market solution, not one the municipality runs
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     def __init__(self, *args, only=None, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.system_fields:
             self.fields[f"ny_{field}"] = forms.CharField(
-                label="… eller et nyt system",
+                label="… eller en ny løsning på markedet"
+                if self.nye_paa_markedet
+                else "… eller et nyt system",
                 required=False,
                 max_length=200,
-                widget=forms.TextInput(attrs={"placeholder": "Navn på nyt IT-system"}),
+                widget=forms.TextInput(
+                    attrs={
+                        "placeholder": "Navn på løsningen"
+                        if self.nye_paa_markedet
+                        else "Navn på nyt IT-system"
+                    }
+                ),
             )
         for name in self.m2m_fields:
             self.fields[name].required = False
@@ -63,6 +72,7 @@ class PhaseRecordForm(DanishModelForm):
         return {
             "values": {name: data[name] for name in plain},
             "nye_systemer": {n[3:]: data[n] for n in self.fields if n.startswith("ny_") and data[n]},
+            "nye_paa_markedet": self.nye_paa_markedet,
             "m2m": {name: data[name] for name in self.m2m_fields if name in self.fields},
             "version": data["version"],
         }
@@ -168,6 +178,34 @@ class ITSystemForm(DanishModelForm):
         }
 
 
+class MarkedsloesningForm(DanishModelForm):
+    """A solution on the market (To-be questions 3 and 4): kept out of the municipality's register."""
+
+    i_brug = forms.BooleanField(
+        label="Kommunen har taget løsningen i brug",
+        required=False,
+        help_text="Flytter løsningen til kommunens IT-systemer (systemoverblikket). Sker også af sig selv, "
+        "når et As-is-svar nævner den.",
+    )
+
+    class Meta:
+        model = ITSystem
+        fields = ["navn", "leverandoer", "type", "noter"]
+        widgets = {"noter": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["type"].choices = [
+            (t.value, t.label) for t in (ITSystem.Type.ESDH, ITSystem.Type.FAGSYSTEM)
+        ]
+        if self.instance.pk is None:
+            del self.fields["i_brug"]
+
+    def save(self, commit=True):
+        self.instance.markedsloesning = not self.cleaned_data.get("i_brug")
+        return super().save(commit)
+
+
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -205,7 +243,7 @@ class KontraktForm(DanishModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["afventer_udfasning"].queryset = ITSystem.objects.exclude(aftale="")
+        self.fields["afventer_udfasning"].queryset = ITSystem.objects.egne().exclude(aftale="")
 
     def clean(self):
         cleaned = super().clean()

@@ -234,8 +234,22 @@ class PhaseRecord(models.Model):
         """Derive stored values once the record and its many-to-many answers are saved."""
 
 
+class ITSystemQuerySet(models.QuerySet):
+    def egne(self):
+        """The municipality's own systems: the register (systemoverblik)."""
+        return self.filter(markedsloesning=False)
+
+    def marked(self):
+        """The catalogue of solutions on the market that the municipality does not run (To-be 3 and 4)."""
+        return self.filter(markedsloesning=True)
+
+
+EGNE_SYSTEMER = {"markedsloesning": False}  # limit_choices_to for answers about systems in use
+
+
 class ITSystem(NavngivetModel):
-    """An IT system of the municipality (systemoverblik)."""
+    """An IT system: one the municipality runs (the systemoverblik), or a solution on the market that
+    To-be questions 3 and 4 name (`markedsloesning`), kept out of the register."""
 
     class Type(models.TextChoices):
         KMD_SAG = "kmd_sag", "KMD Sag"
@@ -265,7 +279,15 @@ class ITSystem(NavngivetModel):
         help_text="Fx når KMD Aktiv afløses af KY, eller KMD Sygedagpenge af KSD.",
     )
     noter = models.TextField("noter", blank=True)
+    markedsloesning = models.BooleanField(
+        "markedsløsning",
+        default=False,
+        help_text="En løsning på markedet, som kommunen ikke selv kører (nævnt i To-be spørgsmål 3 eller 4). "
+        "Den står i kataloget over markedsløsninger, ikke i systemoverblikket.",
+    )
     history = HistoricalRecords(excluded_fields=["slug"])
+
+    objects = ITSystemQuerySet.as_manager()
 
     class Meta(NavngivetModel.Meta):
         verbose_name = "IT-system"
@@ -298,7 +320,11 @@ class Kontrakt(models.Model):
         AAR = kontraktdatoer.AAR, "til udgangen af et år"
 
     itsystem = models.ForeignKey(
-        ITSystem, verbose_name="IT-system", on_delete=models.PROTECT, related_name="kontrakter"
+        ITSystem,
+        verbose_name="IT-system",
+        on_delete=models.PROTECT,
+        related_name="kontrakter",
+        limit_choices_to=EGNE_SYSTEMER,
     )
     navn = models.CharField("kontrakt", max_length=200)
     leverandoer = models.CharField("leverandør", max_length=200, blank=True)
@@ -330,6 +356,7 @@ class Kontrakt(models.Model):
         verbose_name="kan først ophøre, når disse er udfaset",
         blank=True,
         related_name="+",
+        limit_choices_to=EGNE_SYSTEMER,
         help_text="Kommunens egen viden om kontrakten (guiden nævner ingen sådan binding): hvilke systemers "
         "udfasning den venter på.",
     )

@@ -125,17 +125,38 @@ def sagsomraade_move(*, sagsomraade, version, fagomraade, kle):
     return current
 
 
-def itsystem_get_or_create(navn):
-    """An IT system by name, created when new ("add new" in the As-is and To-be forms)."""
-    existing = ITSystem.objects.filter(navn__iexact=navn.strip()).first()
-    return existing or ITSystem.objects.create(navn=navn.strip())
+def itsystem_get_or_create(navn, *, markedsloesning=False):
+    """An IT system by name, created when new ("add new" in the As-is and To-be forms). A new name from
+    To-be goes to the market catalogue; a market solution that an As-is answer names is evidently one
+    the municipality runs, so it moves into the register."""
+    navn = navn.strip()
+    existing = ITSystem.objects.filter(navn__iexact=navn).first()
+    if existing is None:
+        return ITSystem.objects.create(navn=navn, markedsloesning=markedsloesning)
+    if existing.markedsloesning and not markedsloesning:
+        existing.markedsloesning = False
+        existing._change_reason = "Flyttet til kommunens systemer: nævnt i et As-is-svar"
+        existing.save()
+    return existing
 
 
-def phase_record_save(*, model, sagsomraade, values, version, user, m2m=None, nye_systemer=None, kilde=None):
+def phase_record_save(
+    *,
+    model,
+    sagsomraade,
+    values,
+    version,
+    user,
+    m2m=None,
+    nye_systemer=None,
+    nye_paa_markedet=False,
+    kilde=None,
+):
     """Save answers to a sagsområde's phase record, refusing if someone saved it since `version`.
 
     values: field -> value for the fields the form showed; m2m: field -> objects (only those the form
-    showed); nye_systemer: field -> name of an IT system to create and choose; kilde: where the
+    showed); nye_systemer: field -> name of an IT system to create and choose (a market solution when
+    nye_paa_markedet); kilde: where the
     answers were given (e.g. a workshop), recorded as the source in the history.
     """
     m2m = m2m or {}
@@ -146,7 +167,7 @@ def phase_record_save(*, model, sagsomraade, values, version, user, m2m=None, ny
         for field, value in values.items():
             setattr(record, field, value)
         for field, navn in (nye_systemer or {}).items():
-            setattr(record, field, itsystem_get_or_create(navn))
+            setattr(record, field, itsystem_get_or_create(navn, markedsloesning=nye_paa_markedet))
         record.version += 1
         record.aendret_af = user
         if kilde:

@@ -69,6 +69,10 @@ urlpatterns = [
     path("systemer/<slug:slug>/", itsystem.ITSystemDetailView.as_view(), name="itsystem-detail"),
     path("systemer/<slug:slug>/rediger/", itsystem.ITSystemUpdateView.as_view(), name="itsystem-update"),
     path("systemer/<slug:slug>/slet/", itsystem.ITSystemDeleteView.as_view(), name="itsystem-delete"),
+    path("markedsloesninger/", itsystem.MarkedsloesningListView.as_view(), name="markedsloesning-list"),
+    path(
+        "markedsloesninger/ny/", itsystem.MarkedsloesningCreateView.as_view(), name="markedsloesning-create"
+    ),
     path("kontrakter/", kontrakt.KontraktListView.as_view(), name="kontrakt-list"),
     path("kontrakter/ny/", kontrakt.KontraktCreateView.as_view(), name="kontrakt-create"),
     path("kontrakter/<int:pk>/rediger/", kontrakt.KontraktUpdateView.as_view(), name="kontrakt-update"),

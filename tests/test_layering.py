@@ -89,6 +89,7 @@ def test_every_phase_registers_one_object_that_core_reads():
     assert [entry.label for entry in input_menu] == [
         "IT-systemer",
         "Kontrakter",
+        "Markedsløsninger",
         "Strategier og politikker",
         "Kommunens indstillinger",
     ]

@@ -99,6 +99,13 @@ KONTRAKTER = [
         "",
     ),
 ]
+# Solutions on the market that To-be questions 3 and 4 name; the municipality does not run them.
+MARKEDSLOESNINGER = [
+    ("GetOrganized", "Netcompany", ITSystem.Type.ESDH),
+    ("WorkZone", "KMD", ITSystem.Type.ESDH),
+    ("F2", "cBrain", ITSystem.Type.ESDH),
+    ("Momentum", "Netcompany", ITSystem.Type.FAGSYSTEM),
+]
 UDFASNING = {"KMD Aktiv": 14, "KMD Sygedagpenge": 20}  # months from today until KY / KSD replace them
 
 SBSYS_SAPA = ("SBSYS", "SBSYS", "SAPA", "SBSYS", "SAPA")
@@ -116,8 +123,8 @@ TOBE = {
     ),
     ("Arbejdsmarked", "15.20.24"): (
         3,
-        ["KMD Opera", "SBSYS"],
-        (None, "SBSYS", "SAPA", "SBSYS", "SAPA"),
+        ["KMD Opera", "SBSYS", "Momentum"],
+        ("Momentum", "SBSYS", "SAPA", "SBSYS", "SAPA"),
         "ja",
         "middel",
         4,
@@ -143,7 +150,7 @@ TOBE = {
     ),
     ("Borgerservice", "32.15.04"): (
         2,
-        ["SBSYS", "Acadre"],
+        ["SBSYS", "Acadre", "GetOrganized", "WorkZone"],
         SBSYS_SAPA,
         "ja",
         "hoej",
@@ -210,6 +217,10 @@ def load(out):
 def _systems():
     for navn in ("SAPA", "Acadre"):
         ITSystem.objects.get_or_create(navn=navn)
+    for navn, leverandoer, type_ in MARKEDSLOESNINGER:
+        ITSystem.objects.get_or_create(
+            navn=navn, defaults={"leverandoer": leverandoer, "type": type_, "markedsloesning": True}
+        )
     return {s.navn: s for s in ITSystem.objects.all()}
 
 

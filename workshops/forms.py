@@ -1,5 +1,6 @@
 import re
 from datetime import date, datetime
+from functools import partial
 
 from django import forms
 
@@ -67,7 +68,7 @@ class AsIsForm(PhaseRecordForm):
             if field in self.fields:
                 self.fields[field].label = label
         if "monopolbrud_tsa_systemer" in self.fields:
-            self.fields["monopolbrud_tsa_systemer"].queryset = ITSystem.objects.exclude(aftale="")
+            self.fields["monopolbrud_tsa_systemer"].queryset = ITSystem.objects.egne().exclude(aftale="")
 
     def clean(self):
         cleaned = super().clean()
@@ -196,9 +197,20 @@ class UdbudField(forms.CharField):
         pass
 
 
+def own_and_market(systems, empty_label=None):
+    """Choices in two groups, so the municipality's own systems and market solutions stay apart (read when
+    the form renders: callable choices are lazy)."""
+    groups = {False: [], True: []}
+    for system in systems:
+        groups[system.markedsloesning].append((system.pk, system.navn))
+    named = [("Kommunens systemer", groups[False]), ("Markedsløsninger", groups[True])]
+    return ([("", empty_label)] if empty_label else []) + [(name, group) for name, group in named if group]
+
+
 class ToBeForm(PhaseRecordForm):
     system_fields = tuple(field for field, _label in LOESNINGER)
     m2m_fields = ("markedsloesninger",)
+    nye_paa_markedet = True
     udbud = UdbudField(
         label="2. Hvornår skal løsningen på sagsområdet i udbud?",
         required=False,
@@ -237,7 +249,13 @@ class ToBeForm(PhaseRecordForm):
                 fagomraader__sagsomraader=self.instance.sagsomraade_id
             )
         if "markedsloesninger" in self.fields:
-            self.fields["markedsloesninger"].queryset = ITSystem.objects.exclude(type=ITSystem.Type.KMD_SAG)
+            field = self.fields["markedsloesninger"]
+            field.queryset = ITSystem.objects.exclude(type=ITSystem.Type.KMD_SAG)
+            field.choices = partial(own_and_market, field.queryset)
+        for name in self.system_fields:
+            if name in self.fields:
+                field = self.fields[name]
+                field.choices = partial(own_and_market, field.queryset, field.empty_label)
 
     def service_kwargs(self):
         kwargs = super().service_kwargs()

@@ -5,7 +5,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from exitstrategi.kontraktdatoer import dato_eller_kvartal
-from exitstrategi.models import Fagomraade, ITSystem, JaNej, PhaseRecord, Sagsomraade
+from exitstrategi.models import EGNE_SYSTEMER, Fagomraade, ITSystem, JaNej, PhaseRecord, Sagsomraade
 
 from . import brugsmoenster, komplethed, loesningsscenarier, planlaegning
 
@@ -33,9 +33,15 @@ OPRYDNING = [
 ]
 
 
-def _system(label):
+def _system(label, limit_choices_to=EGNE_SYSTEMER):
     return models.ForeignKey(
-        ITSystem, verbose_name=label, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        ITSystem,
+        verbose_name=label,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to=limit_choices_to,
     )
 
 
@@ -72,7 +78,11 @@ class AsIs(PhaseRecord):
         blank=True,
     )
     monopolbrud_tsa_systemer = models.ManyToManyField(
-        ITSystem, verbose_name="Monopolbrud- og TSA-systemer", blank=True, related_name="+"
+        ITSystem,
+        verbose_name="Monopolbrud- og TSA-systemer",
+        blank=True,
+        related_name="+",
+        limit_choices_to=EGNE_SYSTEMER,
     )
     antal_manuelle_sager = models.PositiveIntegerField(
         "6. Antal manuelle sager i KMD Sag", null=True, blank=True
@@ -351,11 +361,11 @@ class ToBe(PhaseRecord):
         ITSystem, verbose_name="3. Løsninger på markedet", blank=True, related_name="+"
     )
     markedsloesninger_note = models.TextField("3. Andre løsninger på markedet", blank=True)
-    loesning_sager = _system(LOESNINGER[0][1])
-    loesning_journalnotater = _system(LOESNINGER[1][1])
-    loesning_adviser = _system(LOESNINGER[2][1])
-    loesning_dokumenter = _system(LOESNINGER[3][1])
-    loesning_overblik = _system(LOESNINGER[4][1])
+    loesning_sager = _system(LOESNINGER[0][1], limit_choices_to=None)
+    loesning_journalnotater = _system(LOESNINGER[1][1], limit_choices_to=None)
+    loesning_adviser = _system(LOESNINGER[2][1], limit_choices_to=None)
+    loesning_dokumenter = _system(LOESNINGER[3][1], limit_choices_to=None)
+    loesning_overblik = _system(LOESNINGER[4][1], limit_choices_to=None)
     forretningskritisk = models.CharField(
         "5. Er sagsområdet forretningskritisk?",
         max_length=3,

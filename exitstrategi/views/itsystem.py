@@ -5,7 +5,7 @@ from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
 
 from ..filters import free_text_filter
-from ..forms import ITSystemForm
+from ..forms import ITSystemForm, MarkedsloesningForm
 from ..models import ITSystem
 from ..roles import ProjektlederRequiredMixin, RoleRequiredMixin, Rolle
 from ..systemoverblik import usage
@@ -25,9 +25,32 @@ class ITSystemFilter(django_filters.FilterSet):
 
 
 class ITSystemListView(RoleRequiredMixin, FilterView):
-    model = ITSystem
+    """The municipality's own systems (systemoverblik); market solutions have their own list."""
+
+    queryset = ITSystem.objects.egne()
     filterset_class = ITSystemFilter
     template_name = "exitstrategi/itsystem_list.html"
+
+
+class MarkedsloesningFilter(django_filters.FilterSet):
+    q = free_text_filter("navn__icontains", "leverandoer__icontains")
+    type = django_filters.ChoiceFilter(
+        label="Type",
+        choices=[(t.value, t.label) for t in (ITSystem.Type.ESDH, ITSystem.Type.FAGSYSTEM)],
+        empty_label="Alle typer",
+    )
+
+    class Meta:
+        model = ITSystem
+        fields = []
+
+
+class MarkedsloesningListView(RoleRequiredMixin, FilterView):
+    """The catalogue of solutions on the market that To-be questions 3 and 4 may name."""
+
+    queryset = ITSystem.objects.marked()
+    filterset_class = MarkedsloesningFilter
+    template_name = "exitstrategi/markedsloesning_list.html"
 
 
 class ITSystemDetailView(HistorikMixin, RoleRequiredMixin, DetailView):
@@ -47,11 +70,24 @@ class ITSystemFormMixin(SuccessMessageMixin):
     template_name = "exitstrategi/itsystem_form.html"
     success_message = "IT-systemet «%(navn)s» er gemt."
 
+    def get_form_class(self):
+        return MarkedsloesningForm if self.object and self.object.markedsloesning else self.form_class
+
 
 class ITSystemCreateView(ITSystemFormMixin, RoleRequiredMixin, CreateView):
     """A contact person may add a system an answer needs; readers only read the register."""
 
     allowed_roles = (Rolle.PROJEKTLEDER, Rolle.KONTAKTPERSON)
+
+
+class MarkedsloesningCreateView(ITSystemCreateView):
+    form_class = MarkedsloesningForm
+    success_message = "Markedsløsningen «%(navn)s» er gemt."
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.instance.markedsloesning = True
+        return form
 
 
 class ITSystemUpdateView(ITSystemFormMixin, ProjektlederRequiredMixin, UpdateView):

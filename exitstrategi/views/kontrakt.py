@@ -17,7 +17,7 @@ from .registers import HistorikMixin, RegisterDeleteView
 class KontraktFilter(django_filters.FilterSet):
     q = free_text_filter("navn__icontains", "leverandoer__icontains", "itsystem__navn__icontains")
     itsystem = django_filters.ModelChoiceFilter(
-        label="IT-system", queryset=ITSystem.objects.all(), empty_label="Alle systemer"
+        label="IT-system", queryset=ITSystem.objects.egne(), empty_label="Alle systemer"
     )
     type = django_filters.ChoiceFilter(
         label="Kontrakttype", choices=Kontrakt.Type.choices, empty_label="Alle"
