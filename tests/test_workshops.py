@@ -277,7 +277,7 @@ def test_the_preparation_pack_prints_the_answers_already_known_and_the_r2_figure
 
     page = login(laeser).get(reverse("workshops:forberedelsespakke", args=[workshop.pk, "borgerservice"]))
 
-    [(sagsomraade, questions)] = page.context["sections"]
+    [(sagsomraade, questions)] = page.context["asis_sections"]
     known = {nr: answers for nr, _question, answers in questions}
     assert known["2"] == [("2. Antal sagsbehandlere", 9)]
     assert ("3. Brugsmønster", "C") in known["3"]
@@ -317,3 +317,79 @@ def test_a_to_be_workshop_counts_its_participants_categories_and_talks_held_befo
     assert any("beslutningstagere/fagledere" in a for a in before)
     assert "beslutningstagere/fagledere på To-be workshoppen" not in after
     assert "Fagchef Frede" in after
+
+
+@pytest.fixture
+def tobe_workshop(borgerservice):
+    workshop = Workshop.objects.create(
+        titel="To-be 1", type="tobe", start=timezone.now() + timedelta(days=14), tobe_strategier="SBSYS først"
+    )
+    workshop.fagomraader.set([borgerservice])
+    return workshop
+
+
+def test_the_to_be_pack_gives_questions_1_to_6_with_the_areas_as_is_answers_and_contracts(
+    login, laeser, tobe_workshop, c_sagsomraade, systemer, kle
+):
+    from exitstrategi import guiden
+    from exitstrategi.models import Kontrakt
+    from workshops.models import ToBe
+
+    a_area = Sagsomraade.objects.create(fagomraade=c_sagsomraade.fagomraade, kle=kle["02.34.02"])
+    AsIs.objects.create(sagsomraade=a_area, q1=True, q2=True, q3=True, q4=True)  # type A: not in To-be
+    Kontrakt.objects.create(
+        itsystem=systemer["KMD Opera"], navn="Opera via SKI", opsigelsesvarsel=6, opsigelsesbasis="kvartal"
+    )
+    Kontrakt.objects.create(itsystem=systemer["SBSYS"], navn="SBSYS drift")  # a system the area does not use
+    ToBe.objects.create(sagsomraade=c_sagsomraade, forretningskritisk="ja")
+
+    page = login(laeser).get(
+        reverse("workshops:forberedelsespakke", args=[tobe_workshop.pk, "borgerservice"])
+    )
+
+    assert page.context["asis_sections"] is None
+    [(sagsomraade, asis, kontrakter, questions)] = page.context["tobe_sections"]
+    assert sagsomraade == c_sagsomraade
+    assert ("3. Brugsmønster", "C") in asis and ("4a Sager journaliseres i", "KMD Opera") in asis
+    [(kontrakt, ophoer)] = kontrakter
+    assert kontrakt.navn == "Opera via SKI" and ophoer.opsig_senest is not None
+    known = {nr: answers for nr, _question, answers in questions}
+    assert list(known) == ["2", "3", "4", "5", "6"]
+    assert known["5"] == [("5. Forretningskritisk", "Ja")]
+    text = page.content.decode()
+    assert guiden.TOBE["1"] in text and guiden.TOBE["6"] in text and "SBSYS først" in text
+    assert f"kan tidligst ophøre {ophoer.dato:%d.%m.%Y}" in text
+    assert "Fortsæt med at blive i KMD Sag og afløft udbudspligten" in text
+
+
+def test_a_combined_workshops_pack_holds_both_parts(login, laeser, tobe_workshop, c_sagsomraade):
+    tobe_workshop.type = "kombineret"
+    tobe_workshop.save()
+
+    page = login(laeser).get(
+        reverse("workshops:forberedelsespakke", args=[tobe_workshop.pk, "borgerservice"])
+    )
+
+    assert len(page.context["asis_sections"]) == 1 and len(page.context["tobe_sections"]) == 1
+    assert 'id="pakke-asis"' in page.content.decode() and 'id="pakke-tobe"' in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    "type_, asis, tobe", [("asis", True, False), ("tobe", False, True), ("kombineret", True, True)]
+)
+def test_the_spoergeguide_prints_the_guides_questions_for_the_workshops_type(
+    login, laeser, tobe_workshop, type_, asis, tobe
+):
+    from exitstrategi import guiden
+
+    tobe_workshop.type = type_
+    tobe_workshop.save()
+
+    text = login(laeser).get(reverse("workshops:spoergeguide", args=[tobe_workshop.pk])).content.decode()
+
+    assert (guiden.ASIS["7"] in text, guiden.ASIS_4["c"] in text, 'class="r2-tree"' in text) == (
+        asis,
+        asis,
+        asis,
+    )
+    assert (guiden.TOBE["3"] in text, guiden.TOBE_4["c"] in text) == (tobe, tobe)

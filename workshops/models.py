@@ -138,6 +138,13 @@ class AsIs(PhaseRecord):
     def r2_answers(self):
         return {q: getattr(self, q) for q in brugsmoenster.QUESTIONS}
 
+    def systemer(self):
+        """The IT systems the answers name (question 4 a–e and 5), each once, in question order."""
+        named = [getattr(self, field) for field, _label in FUNKTIONER] + list(
+            self.monopolbrud_tsa_systemer.all()
+        )
+        return list(dict.fromkeys(system for system in named if system is not None))
+
     def mangler(self):
         """Danish labels of the As-is questions still unanswered (komplethed.asis_mangler)."""
         return komplethed.asis_mangler(
@@ -411,9 +418,7 @@ class ToBe(PhaseRecord):
         """Scenario 1 while the area's fagsystem is a monopoly-break system (KMD Aktiv, KMD Sygedagpenge)."""
         asis = getattr(self.sagsomraade, "asis", None)
         uses_monopoly = asis is not None and any(
-            system is not None and system.aftale == ITSystem.Aftale.MONOPOLBRUD
-            for system in [getattr(asis, field) for field, _label in FUNKTIONER]
-            + list(asis.monopolbrud_tsa_systemer.all())
+            system.aftale == ITSystem.Aftale.MONOPOLBRUD for system in asis.systemer()
         )
         return loesningsscenarier.afvent_ky_ksd(self.anbefalet_scenarie, uses_monopoly)
 

@@ -96,3 +96,11 @@ def contract_dates_by_system(today):
         if deadline is not None and (system not in deadlines or deadline < deadlines[system][0]):
             deadlines[system] = (deadline, kontrakt)
     return exits, deadlines
+
+
+def contracts_by_system(today):
+    """{IT system id: [(kontrakt, its earliest end (Ophoer) or None)]}, every contract in one query."""
+    found = {}
+    for kontrakt in Kontrakt.objects.select_related("itsystem").prefetch_related("afventer_udfasning"):
+        found.setdefault(kontrakt.itsystem_id, []).append((kontrakt, kontrakt.tidligste_ophoer(today)))
+    return found

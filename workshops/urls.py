@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import asis, strategi, tobe, wall, workshop
+from .views import asis, materiale, strategi, tobe, wall, workshop
 
 app_name = "workshops"
 SAGSOMRAADE = "<slug:slug>/<str:kle>"
@@ -28,10 +28,11 @@ urlpatterns = [
     path("workshops/<int:pk>/", workshop.WorkshopDetailView.as_view(), name="workshop-detail"),
     path("workshops/<int:pk>/rediger/", workshop.WorkshopUpdateView.as_view(), name="workshop-update"),
     path("workshops/<int:pk>/slet/", workshop.WorkshopDeleteView.as_view(), name="workshop-delete"),
-    path("workshops/<int:pk>/materiale/", workshop.MaterialeView.as_view(), name="workshop-materiale"),
+    path("workshops/<int:pk>/materiale/", materiale.MaterialeView.as_view(), name="workshop-materiale"),
+    path("workshops/<int:pk>/spoergeguide/", materiale.SpoergeguideView.as_view(), name="spoergeguide"),
     path(
         "workshops/<int:pk>/forberedelse/<slug:slug>/",
-        workshop.ForberedelsespakkeView.as_view(),
+        materiale.ForberedelsespakkeView.as_view(),
         name="forberedelsespakke",
     ),
     path("workshops/<int:pk>/vaeggen/", wall.WallView.as_view(), name="wall"),

@@ -1,24 +1,19 @@
-import re
-
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Count
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse_lazy
-from django.views.generic import DetailView, TemplateView, View
+from django.views.generic import DetailView
 from django.views.generic.edit import CreateView, UpdateView
 from django_filters.views import FilterView
 
-from exitstrategi import dokumentationsark, guiden
 from exitstrategi.models import Kommune
 from exitstrategi.roles import ProjektlederRequiredMixin, RoleRequiredMixin
 from exitstrategi.views.registers import HistorikMixin, RegisterDeleteView
 
-from .. import brugsmoenster
 from ..filters import WorkshopFilter
 from ..forms import DeltagerFormSet, MaterialeForm, WorkshopForm
-from ..models import AsIs, Workshop
-from ..selectors import in_scope, sagsomraader_of
+from ..models import Workshop
 
 
 class WorkshopListView(RoleRequiredMixin, FilterView):
@@ -93,59 +88,3 @@ class WorkshopDetailView(HistorikMixin, RoleRequiredMixin, DetailView):
 class WorkshopDeleteView(RegisterDeleteView):
     model = Workshop
     success_url = reverse_lazy("workshops:workshop-list")
-
-
-class MaterialeView(ProjektlederRequiredMixin, View):
-    """Tick off the material sent to the participants."""
-
-    def post(self, request, pk):
-        workshop = get_object_or_404(Workshop, pk=pk)
-        form = MaterialeForm(request.POST, workshop=workshop)
-        if form.is_valid():
-            workshop.materiale_sendt = form.cleaned_data["sendt"]
-            workshop.save(update_fields=["materiale_sendt"])
-            messages.success(request, "Tjeklisten er gemt.")
-        return redirect(workshop)
-
-
-def _question_number(header):
-    match = re.match(r"(\d)", header)
-    return match.group(1) if match else None
-
-
-def known_answers(sagsomraade):
-    """[(nr, question, [(column header, value)])] for As-is questions 2–8: the answers given so far,
-    so the pack shows what is known and participants check it instead of answering again."""
-    columns = [c for c in dokumentationsark.columns_of_phase(AsIs.FASE) if c.fields]
-    return [
-        (
-            nr,
-            question,
-            [
-                (c.header, value)
-                for c in columns
-                if _question_number(c.header) == nr and (value := c.value(sagsomraade)) not in ("", None)
-            ],
-        )
-        for nr, question in guiden.ASIS.items()
-        if nr != "1"
-    ]
-
-
-class ForberedelsespakkeView(RoleRequiredMixin, TemplateView):
-    """What a fagområde gets with the invitation: its sagsområder, the As-is questions and R2."""
-
-    template_name = "workshops/forberedelsespakke.html"
-
-    def get_context_data(self, **kwargs):
-        workshop = get_object_or_404(Workshop, pk=self.kwargs["pk"])
-        fagomraade = get_object_or_404(workshop.fagomraader, slug=self.kwargs["slug"])
-        rows = dokumentationsark.prepare(list(in_scope(sagsomraader_of([fagomraade]))))
-        return super().get_context_data(
-            workshop=workshop,
-            fagomraade=fagomraade,
-            sections=[(s, known_answers(s)) for s in rows],
-            r2=brugsmoenster.QUESTIONS,
-            typer=brugsmoenster.TYPES,
-            **kwargs,
-        )
