@@ -29,6 +29,11 @@ def test_a_new_solution_named_in_to_be_goes_to_the_market_catalogue_not_the_regi
     assert (f2.navn, f2.markedsloesning) == ("F2", True)
     assert "F2" not in client.get(reverse("itsystem-list")).content.decode()
     assert "F2" in client.get(reverse("markedsloesning-list")).content.decode()
+    detail = client.get(f2.get_absolute_url()).content.decode()
+    assert (
+        "To-be 4a: foretrukken til at journalisere sagerne" in detail
+        and '<h2 class="h4">Kontrakter' not in detail
+    )
 
 
 def test_to_be_offers_own_systems_and_market_solutions_in_separate_groups(

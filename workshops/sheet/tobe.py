@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from exitstrategi import faser, guiden, kontraktdatoer, overblik
 from exitstrategi.dokumentationsark import Column
-from exitstrategi.models import Sagsomraade
+from exitstrategi.models import Sagsomraade, aktive
 
 from .. import loesningsscenarier
 from ..forms import ToBeForm
@@ -239,6 +239,7 @@ def register_tobe():
             preparers=[_prepare_contract_dates, _prepare_plenum_answers],
             link=lambda s: ("Udfyld To-be", s.url("workshops:tobe-update")) if tobe_in_scope(s) else None,
             summary=_tobe_summary,
+            system_usage=_usage,
             menu=[
                 faser.Menupunkt(
                     30,
@@ -249,6 +250,25 @@ def register_tobe():
             ],
         )
     )
+
+
+def _usage(system):
+    """Where To-be names the system: among the market's solutions (3) or as preferred solution (4 a–e)."""
+    names = Q(markedsloesninger=system)
+    for field, _label in LOESNINGER:
+        names |= Q(**{field: system})
+    rows = (
+        ToBe.objects.filter(names, aktive("sagsomraade__"))
+        .distinct()
+        .select_related("sagsomraade__fagomraade", "sagsomraade__kle")
+        .prefetch_related("markedsloesninger")
+    )
+    for tobe in rows:
+        if system in tobe.markedsloesninger.all():
+            yield tobe.sagsomraade, "To-be 3: løsning på markedet"
+        for field, label in LOESNINGER:
+            if getattr(tobe, f"{field}_id") == system.pk:
+                yield tobe.sagsomraade, f"To-be 4{label[0]}: foretrukken til at {label[3:].lower()}"
 
 
 def _tobe_reason(row):
