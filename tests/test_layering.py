@@ -108,3 +108,23 @@ def test_every_column_is_edited_by_its_phases_form_or_is_read_only():
             if unknown:
                 problems.append((column.key, f"no such form fields: {sorted(unknown)}"))
     assert problems == []
+
+
+PURE_RULES = [
+    "exitstrategi/guiden.py",
+    "exitstrategi/kontraktdatoer.py",
+    "workshops/brugsmoenster.py",
+    "workshops/komplethed.py",
+    "workshops/loesningsscenarier.py",
+    "workshops/planlaegning.py",
+    "prioritering/brugerniveau.py",
+    "prioritering/omfang.py",
+    "prioritering/raekkefoelge.py",
+    "prioritering/tidsplan.py",
+]
+
+
+@pytest.mark.parametrize("module", PURE_RULES)
+def test_the_domain_rules_are_plain_python(module):
+    """The rules (R2 tree, completeness, scenarios, planning, omfang matrix, order, timing) import no Django."""
+    assert [name for name in imports_of(ROOT / module) if name.split(".")[0] == "django"] == []
