@@ -126,5 +126,5 @@ PURE_RULES = [
 
 @pytest.mark.parametrize("module", PURE_RULES)
 def test_the_domain_rules_are_plain_python(module):
-    """The rules (R2 tree, completeness, scenarios, planning, omfang matrix, order, timing) import no Django."""
+    """The rules (R2, completeness, scenarios, planning, omfang, order, timing) import no Django."""
     assert [name for name in imports_of(ROOT / module) if name.split(".")[0] == "django"] == []
