@@ -293,6 +293,7 @@ class KommuneForm(DanishModelForm):
             "sapa_idriftsaettelse",
             "stoettesystemer_idriftsaettelse",
             "prioriteringsstrategi",
+            "laengst_forberedelse_foerst",
             "max_deltagere",
         ]
         widgets = {

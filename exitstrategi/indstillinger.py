@@ -82,6 +82,12 @@ class Kommune(models.Model):
         default=Strategi.TUNGE_FOERST,
         help_text="Guiden giver begge som eksempler; valget er kommunens eget.",
     )
+    laengst_forberedelse_foerst = models.BooleanField(
+        "længst forberedelse først",
+        default=True,
+        help_text="Inden for samme omfang: løsningsscenarie 4 før 3, 2 og 1, som tager kortere tid at "
+        "forberede. Fjern krydset for at tage de korteste først.",
+    )
     max_deltagere = models.PositiveSmallIntegerField(
         "højst antal deltagere på en workshop",
         default=10,

@@ -235,7 +235,6 @@ def test_every_fixed_answer_column_can_be_filtered_and_number_columns_are_summed
         "asis_monopolbrud_tsa",
         "asis_oprydning",
         "asis_arkivering",
-        "tobe_besluttet",
         "kle_status",
     } <= filters
     assert [s.pk for s in delvist] == [c_sagsomraade.pk]

@@ -128,22 +128,6 @@ def test_the_tender_date_is_suggested_from_the_contract_overview(
     assert "Forslag fra kontraktoverblikket: senest" in page and "KMD Opera: Opera SKI" in page
 
 
-def test_the_decision_is_the_projektleders_and_kept_apart_from_the_recommendation(
-    login, kontaktperson, projektleder, c_sagsomraade, systemer
-):
-    login(kontaktperson).post(url(c_sagsomraade), answers(systemer))
-    decision = url(c_sagsomraade, "workshops:tobe-beslutning")
-
-    refused = login(kontaktperson).post(decision, {"version": 1, "besluttet_scenarie": 3})
-    accepted = login(projektleder).post(decision, {"version": 1, "besluttet_scenarie": 3})
-
-    assert refused.status_code == 403
-    assert accepted.status_code == 302
-    tobe = ToBe.objects.get(pk=c_sagsomraade.pk)
-    assert (tobe.anbefalet_scenarie, tobe.besluttet_scenarie) == (2, 3)
-    assert [o.scenarie for o in tobe.opgaver.all()] == [2] * 6  # tasks follow the recommendation
-
-
 def test_task_status_is_saved_by_the_contact_person(login, kontaktperson, c_sagsomraade, systemer):
     client = login(kontaktperson)
     client.post(url(c_sagsomraade), answers(systemer))

@@ -228,7 +228,6 @@ class ToBeForm(PhaseRecordForm):
             "anbefalet_scenarie",
             "begrundelse",
             "anbefalet_paa",
-            "besluttet_scenarie",
         ]
         widgets = {
             "markedsloesninger": forms.CheckboxSelectMultiple,
@@ -236,7 +235,6 @@ class ToBeForm(PhaseRecordForm):
             "forretningskritisk": forms.RadioSelect,
             "kompleksitet": forms.RadioSelect,
             "anbefalet_scenarie": forms.RadioSelect,
-            "besluttet_scenarie": forms.RadioSelect,
             "begrundelse": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -264,7 +262,7 @@ class ToBeForm(PhaseRecordForm):
         return kwargs
 
 
-TOBE_ANSWERS = tuple(name for name in ToBeForm.base_fields if name not in ("besluttet_scenarie", "version"))
+TOBE_ANSWERS = tuple(name for name in ToBeForm.base_fields if name != "version")
 
 
 STRATEGI_FILTYPER = ["pdf", "docx", "doc", "odt", "xlsx", "pptx", "txt"]

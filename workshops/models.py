@@ -399,9 +399,6 @@ class ToBe(PhaseRecord):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    besluttet_scenarie = models.PositiveSmallIntegerField(
-        "besluttet løsningsscenarie", choices=loesningsscenarier.CHOICES, null=True, blank=True
-    )
     history = HistoricalRecords(
         excluded_fields=["aendret", "aendret_af", "version"], m2m_fields=[markedsloesninger]
     )

@@ -180,18 +180,6 @@ def register_tobe():
             on_wall=False,  # on the card of the recommended scenario
         ),
         Column(
-            "tobe_besluttet",
-            "Besluttet løsningsscenarie",
-            TOBE_PHASE,
-            _tobe_value(lambda tobe: tobe.besluttet_scenarie or ""),
-            choices=tuple(str(n) for n in loesningsscenarier.SCENARIER),
-            width=12,
-            related=("tobe",),
-            answer="tobe__besluttet_scenarie",
-            fields=("besluttet_scenarie",),
-            on_wall=False,  # the project leader's decision, not the workshop's
-        ),
-        Column(
             "tobe_opsig",
             "Opsig senest",
             TOBE_PHASE,

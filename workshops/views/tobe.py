@@ -6,7 +6,7 @@ from django.views.generic import TemplateView, View
 
 from exitstrategi import guiden
 from exitstrategi.models import Fagomraade
-from exitstrategi.roles import ProjektlederRequiredMixin, RoleRequiredMixin, can_edit_fagomraade, require_edit
+from exitstrategi.roles import RoleRequiredMixin, can_edit_fagomraade, require_edit
 from exitstrategi.selectors import get_sagsomraade
 from exitstrategi.views.phase_record import PhaseRecordUpdateView
 
@@ -107,9 +107,6 @@ class ToBeUpdateView(WorkshopSourceMixin, PhaseRecordUpdateView):
                 for task in (self.record.opgaver.all() if self.record.pk else [])
             ],
             statusser=Opgave.Status.choices,
-            beslutning=ToBeForm(
-                instance=self.record, only=("besluttet_scenarie",), initial={"version": self.record.version}
-            ),
             **kwargs,
         )
 
@@ -124,24 +121,6 @@ class ToBeUpdateView(WorkshopSourceMixin, PhaseRecordUpdateView):
             if getattr(asis, f"{f}_id") in deadlines
         ]
         return min(found, key=lambda item: item[0]) if found else None
-
-
-class BeslutningView(ToBeUpdateView):
-    """The project leader's decision, kept apart from the workshop's recommendation."""
-
-    allowed_roles = ProjektlederRequiredMixin.allowed_roles
-    http_method_names = ["post"]
-    only = ("besluttet_scenarie",)
-
-    def form_invalid(self, form):
-        messages.error(self.request, " ".join(e for errors in form.errors.values() for e in errors))
-        return redirect(self.success_url_for())
-
-    def saved_message(self, record):
-        return f"Beslutningen for {self.sagsomraade.kle.nummer} er gemt."
-
-    def success_url_for(self):
-        return self.sagsomraade.url("workshops:tobe-update")
 
 
 class OpgaverView(RoleRequiredMixin, View):

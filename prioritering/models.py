@@ -1,0 +1,149 @@
+"""Fase 4: the project leader's prioritisation per sagsområde, and the municipality's decisions."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from exitstrategi.indstillinger import BRUGERNIVEAUER
+from exitstrategi.kontraktdatoer import dato_eller_kvartal
+from exitstrategi.models import JaNej, PhaseRecord, Sagsomraade
+from workshops import loesningsscenarier
+
+# Trin 3: "organisatoriske, politiske, økonomiske, teknologiske og kontraktmæssige vilkår" (p.15).
+FAKTORER = [
+    ("faktor_organisatorisk", "Organisatoriske vilkår"),
+    ("faktor_politisk", "Politiske vilkår"),
+    ("faktor_oekonomisk", "Økonomiske vilkår"),
+    ("faktor_teknologisk", "Teknologiske vilkår"),
+    ("faktor_kontrakt", "Kontraktmæssige vilkår"),
+]
+
+
+def _faktor(label):
+    return models.BooleanField(label, default=False)
+
+
+class Prioritering(PhaseRecord):
+    """Trin 1–4 for one sagsområde of brugsmønster C or D: the leader's judgements, not derived values
+    (omfang and the place in the order are computed from these and the earlier phases)."""
+
+    FASE = "Fase 4: Prioritering"
+
+    sagsomraade = models.OneToOneField(
+        Sagsomraade,
+        verbose_name="sagsområde",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="prioritering",
+    )
+    brugerniveau = models.CharField("brugerniveau", max_length=6, choices=BRUGERNIVEAUER, blank=True)
+    forretningskritisk = models.CharField(
+        "forretningskritisk (revurderet)",
+        max_length=3,
+        choices=JaNej,
+        blank=True,
+        help_text="Tom: ikke revurderet endnu; så gælder workshoppens svar (To-be spørgsmål 5).",
+    )
+    faktor_organisatorisk = _faktor(FAKTORER[0][1])
+    faktor_politisk = _faktor(FAKTORER[1][1])
+    faktor_oekonomisk = _faktor(FAKTORER[2][1])
+    faktor_teknologisk = _faktor(FAKTORER[3][1])
+    faktor_kontrakt = _faktor(FAKTORER[4][1])
+    hoert = models.TextField("hvem er hørt", blank=True, help_text="Fx fagchef, økonom, kontraktmanager.")
+    oekonomi = models.TextField(
+        "udgifter og gevinster", blank=True, help_text="Økonomiske beregninger for løsningsscenarierne, kort."
+    )
+    fastlaast_plads = models.PositiveSmallIntegerField(
+        "fastlåst på plads", null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    fastlaast_begrundelse = models.TextField("begrundelse for den faste plads", blank=True)
+    fastlaast_tidspunkt = models.DateTimeField("fastlåst", null=True, blank=True, editable=False)
+    flytning = models.DateField(
+        "planlagt flytning", null=True, blank=True, help_text="Sidste dag i kvartalet for flytningen."
+    )
+    history = HistoricalRecords(excluded_fields=["aendret", "aendret_af", "version", "fastlaast_tidspunkt"])
+
+    class Meta:
+        verbose_name = "prioritering"
+        verbose_name_plural = "prioriteringer"
+
+    def __str__(self):
+        return f"Prioritering af {self.sagsomraade}"
+
+    def clean(self):
+        if self.fastlaast_plads and not self.fastlaast_begrundelse.strip():
+            raise ValidationError(
+                {"fastlaast_begrundelse": "Skriv, hvorfor sagsområdet står på en fast plads."}
+            )
+
+    @property
+    def flytning_tekst(self):
+        return dato_eller_kvartal(self.flytning, True)
+
+    @property
+    def faktorer(self):
+        return [label for field, label in FAKTORER if getattr(self, field)]
+
+
+class Beslutning(models.Model):
+    """The municipality's decision on the scenarios, taken with a mandate; a later record revises an
+    earlier one, area by area (the latest record naming an area is in force)."""
+
+    besluttet_af = models.CharField(
+        "besluttet af", max_length=200, blank=True, help_text="Fx Direktionen eller Økonomiudvalget."
+    )
+    dato = models.DateField("dato", null=True, blank=True)
+    journalnummer = models.CharField("sags- eller journalnummer", max_length=100, blank=True)
+    foer_fase_4 = models.BooleanField("registreret før fase 4", default=False, editable=False)
+    noter = models.TextField("noter", blank=True)
+    oprettet = models.DateTimeField("registreret", auto_now_add=True)
+    oprettet_af = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="registreret af",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "beslutning"
+        verbose_name_plural = "beslutninger"
+        ordering = ["-oprettet", "-pk"]
+
+    def __str__(self):
+        if self.foer_fase_4:
+            return "Beslutning registreret før fase 4"
+        who = self.besluttet_af or "Beslutning"
+        return f"{who} {self.dato:%d.%m.%Y}" if self.dato else who
+
+
+class BeslutningLinje(models.Model):
+    """The decided scenario for one sagsområde in one decision."""
+
+    beslutning = models.ForeignKey(Beslutning, on_delete=models.CASCADE, related_name="linjer")
+    sagsomraade = models.ForeignKey(
+        Sagsomraade, verbose_name="sagsområde", on_delete=models.PROTECT, related_name="beslutninger"
+    )
+    scenarie = models.PositiveSmallIntegerField(
+        "besluttet løsningsscenarie", choices=loesningsscenarier.CHOICES
+    )
+    begrundelse = models.TextField(
+        "begrundelse", blank=True, help_text="Skal udfyldes, når beslutningen afviger fra anbefalingen."
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "besluttet løsningsscenarie"
+        verbose_name_plural = "besluttede løsningsscenarier"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["beslutning", "sagsomraade"], name="one_scenario_per_area_per_decision"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.sagsomraade}: {self.scenarie}"
