@@ -24,6 +24,7 @@ urlpatterns = [
     path("", forside.ForsideView.as_view(), name="home"),
     path("screening/", include("screening.urls")),
     path("", include("workshops.urls")),
+    path("prioritering/", include("prioritering.urls")),
     path("dokumentationsark/", sheet.DokumentationsarkView.as_view(), name="dokumentationsark"),
     path(
         "dokumentationsark.xlsx", sheet.DokumentationsarkExportView.as_view(), name="dokumentationsark-export"

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class PrioriteringConfig(AppConfig):
     name = "prioritering"
     verbose_name = "Fase 4: Prioritering og beslutningsgrundlag"
+
+    def ready(self):
+        from . import sheet
+
+        sheet.register()

@@ -78,6 +78,14 @@ class Prioritering(PhaseRecord):
                 {"fastlaast_begrundelse": "Skriv, hvorfor sagsområdet står på en fast plads."}
             )
 
+    def mangler(self):
+        """What the leader has yet to set for the area: its user level and the planned move."""
+        return [
+            str(self._meta.get_field(f).verbose_name)
+            for f in ("brugerniveau", "flytning")
+            if not getattr(self, f)
+        ]
+
     @property
     def flytning_tekst(self):
         return dato_eller_kvartal(self.flytning, True)

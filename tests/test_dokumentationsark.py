@@ -147,12 +147,13 @@ def test_the_sheet_stays_at_a_fixed_number_of_queries_with_2000_sagsomraader(
     )
     client = login(laeser)
 
-    # the rows' 12, one for the column sums, and To-be question 1's workshops with their fagområder
-    with django_assert_max_num_queries(15):
+    # the rows' 12, one for the column sums, To-be question 1's workshops with their fagområder, and
+    # Fase 4's order over every area in scope (settings, areas, contracts with their phase-out waits)
+    with django_assert_max_num_queries(21):
         response = client.get(SHEET, {"side": 3})
     assert response.context["page"].paginator.count == 2000
     assert "KMD Aktiv" in response.content.decode()
-    with django_assert_max_num_queries(14):  # the rows' 12 and To-be question 1's workshops
+    with django_assert_max_num_queries(20):  # the rows' 12, To-be question 1's workshops and Fase 4's order
         response = client.get(EXPORT)
     assert load_workbook(BytesIO(response.content))["Dokumentationsark"].max_row == 2001
 

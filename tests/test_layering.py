@@ -76,6 +76,7 @@ def test_every_phase_registers_one_object_that_core_reads():
         (1, "Fase 1: Screening"),
         (2, "Fase 2: As-is"),
         (3, "Fase 3: To-be"),
+        (4, "Fase 4: Prioritering"),
     ]
     assert dokumentationsark.phases() == [titel for _nummer, titel in registered]
     bar, input_menu = faser.menu()
@@ -84,6 +85,7 @@ def test_every_phase_registers_one_object_that_core_reads():
         "2. Kortlægning",
         "3. Løsningsscenarier",
         "Workshops",
+        "4. Prioritering",
         "Dokumentationsark",
     ]
     assert [entry.label for entry in input_menu] == [

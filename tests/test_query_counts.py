@@ -51,6 +51,7 @@ def municipality(systemer):
         ("workshops:fagomraade-tobe", ["fagomraade-0"], 14),
         ("kontrakt-list", [], 8),
         ("itsystem-detail", ["kmd-opera"], 9),
+        ("prioritering:oversigt", [], 16),
     ],
 )
 def test_big_pages_use_a_fixed_number_of_queries(

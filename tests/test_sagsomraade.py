@@ -89,7 +89,13 @@ def test_the_page_shows_every_phase_and_links_editors_to_the_forms(
     phases = [phase for phase, _link, _fields in editor.context["sections"]]
     links = {phase: link for phase, link, _fields in editor.context["sections"]}
 
-    assert phases == ["Grundoplysninger", "Fase 1: Screening", "Fase 2: As-is", "Fase 3: To-be"]
+    assert phases == [
+        "Grundoplysninger",
+        "Fase 1: Screening",
+        "Fase 2: As-is",
+        "Fase 3: To-be",
+        "Fase 4: Prioritering",
+    ]
     assert links["Fase 3: To-be"] == ("Udfyld To-be", "/vurdering/borgerservice/32.06.00/")
     assert "Udfyld As-is" in editor.content.decode()
     assert "Udfyld As-is" not in login(laeser).get(c_sagsomraade.get_absolute_url()).content.decode()

@@ -1,11 +1,11 @@
 from django.db.models import Count, Q
 
-from exitstrategi import dokumentationsark
+from exitstrategi import dokumentationsark, kontraktdatoer
 from exitstrategi.models import Fagomraade, Kontrakt, aktive, phase_record
 from screening.models import is_screenet_ja, screenet_ja
 
 from . import loesningsscenarier
-from .models import ToBe
+from .models import FUNKTIONER, LOESNINGER, ToBe
 
 IN_SCOPE = screenet_ja()
 
@@ -104,3 +104,24 @@ def contracts_by_system(today):
     for kontrakt in Kontrakt.objects.select_related("itsystem").prefetch_related("afventer_udfasning"):
         found.setdefault(kontrakt.itsystem_id, []).append((kontrakt, kontrakt.tidligste_ophoer(today)))
     return found
+
+
+def systems_left(sagsomraade):
+    """The IT systems the recommended scenario moves away from: As-is systems that are not among
+    the preferred To-be solutions. None while there is no recommendation."""
+    asis, tobe = asis_of(sagsomraade), tobe_of(sagsomraade)
+    if asis is None or tobe is None or not tobe.anbefalet_scenarie:
+        return None
+    current = {getattr(asis, f"{field}_id") for field, _label in FUNKTIONER} - {None}
+    future = {getattr(tobe, f"{field}_id") for field, _label in LOESNINGER} - {None}
+    return current - future
+
+
+def tidligste_virkning(sagsomraade, exits, today):
+    """The earliest day the recommended scenario can take effect: when the contracts of the systems
+    it leaves have ended. None while unknown (no recommendation, or a contract waits for an unknown
+    phase-out date)."""
+    left = systems_left(sagsomraade)
+    if left is None or any(system in exits and exits[system] is None for system in left):
+        return None
+    return kontraktdatoer.earliest_effect(today, [exits.get(system) for system in left])

@@ -5,39 +5,26 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from exitstrategi import faser, guiden, kontraktdatoer, overblik
+from exitstrategi import faser, guiden, overblik
 from exitstrategi.dokumentationsark import Column
 from exitstrategi.models import Sagsomraade, aktive
 
 from .. import loesningsscenarier
 from ..forms import ToBeForm
-from ..models import FUNKTIONER, LOESNINGER, JaNej, Kompleksitet, ToBe, Workshop
-from ..selectors import TOBE_SCOPE, asis_of, contract_dates_by_system, tobe_in_scope, tobe_of
+from ..models import LOESNINGER, JaNej, Kompleksitet, ToBe, Workshop
+from ..selectors import (
+    TOBE_SCOPE,
+    asis_of,
+    contract_dates_by_system,
+    systems_left,
+    tidligste_virkning,
+    tobe_in_scope,
+    tobe_of,
+)
 from .asis import in_scope
 from .common import system_columns, with_questions
 
 TOBE_PHASE = ToBe.FASE
-
-
-def systems_left(sagsomraade):
-    """The IT systems the recommended scenario moves away from: As-is systems that are not among
-    the preferred To-be solutions. None while there is no recommendation."""
-    asis, tobe = asis_of(sagsomraade), tobe_of(sagsomraade)
-    if asis is None or tobe is None or not tobe.anbefalet_scenarie:
-        return None
-    current = {getattr(asis, f"{field}_id") for field, _label in FUNKTIONER} - {None}
-    future = {getattr(tobe, f"{field}_id") for field, _label in LOESNINGER} - {None}
-    return current - future
-
-
-def tidligste_virkning(sagsomraade, exits, today):
-    """The earliest day the recommended scenario can take effect: when the contracts of the systems
-    it leaves have ended. None while unknown (no recommendation, or a contract waits for an unknown
-    phase-out date)."""
-    left = systems_left(sagsomraade)
-    if left is None or any(system in exits and exits[system] is None for system in left):
-        return None
-    return kontraktdatoer.earliest_effect(today, [exits.get(system) for system in left])
 
 
 def _prepare_contract_dates(rows):

@@ -1,0 +1,162 @@
+"""Fase 4's reads: the areas in scope with the values the rules need, and the ranked list."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Case, F, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models.functions import Coalesce, NullIf
+from django.utils import timezone
+
+from exitstrategi.indstillinger import Kommune
+from exitstrategi.models import Sagsomraade, phase_record
+from workshops.selectors import asis_of, contract_dates_by_system, tidligste_virkning, tobe_of, tobe_scope
+
+from . import brugerniveau, omfang, raekkefoelge, tidsplan
+from .models import BeslutningLinje
+
+JA = "ja"
+
+
+def beslutning_i_kraft(path=""):
+    """The latest decision line naming the area (a later record revises an earlier one)."""
+    return BeslutningLinje.objects.filter(sagsomraade=OuterRef(f"{path}pk")).order_by("-beslutning_id")
+
+
+def omfang_expression(matrix):
+    """Trin 2 in the database, so lists filter on it: the municipality's matrix as a CASE."""
+    return Case(
+        *(
+            When(prioritering__brugerniveau=niveau, tobe__kompleksitet=kompleksitet, then=Value(vaerdi))
+            for niveau, row in matrix.items()
+            for kompleksitet, vaerdi in row.items()
+        ),
+        default=None,
+        output_field=IntegerField(),
+    )
+
+
+def i_scope(kommune=None):
+    """Fase 4's areas (screened Ja, brugsmønster C or D) with the decided scenario in force, the
+    scenario in force (decided, else recommended), forretningskritisk in force (re-assessed, else the
+    workshop's) and omfang, as annotations."""
+    kommune = kommune or Kommune.get()
+    latest = beslutning_i_kraft()
+    return (
+        Sagsomraade.objects.filter(tobe_scope())
+        .select_related("fagomraade", "kle", "asis", "tobe", "prioritering")
+        .annotate(
+            besluttet=Subquery(latest.values("scenarie")[:1]),
+            besluttet_begrundelse=Subquery(latest.values("begrundelse")[:1]),
+            besluttet_i=Subquery(latest.values("beslutning_id")[:1]),
+        )
+        .annotate(
+            scenarie=Coalesce(F("besluttet"), F("tobe__anbefalet_scenarie")),
+            kritisk=Coalesce(
+                NullIf(F("prioritering__forretningskritisk"), Value("")),
+                NullIf(F("tobe__forretningskritisk"), Value("")),
+            ),
+            omfang=omfang_expression(kommune.omfang_matrix),
+        )
+        .order_by("kle__nummer", "fagomraade__navn")
+    )
+
+
+@dataclass
+class Raekke:
+    """One area on the Prioritering page: the leader's inputs, what the rules derive, and why."""
+
+    sagsomraade: Sagsomraade
+    scenarie: int | None
+    scenarie_kilde: str | None  # "besluttet" or "anbefalet"
+    kritisk: bool | None
+    revurderet: bool
+    forslag: str | None  # the suggested user level (ours), never stored
+    omfang: omfang.Omfang
+    tidligste_virkning: date | None
+    nr: int | None = None
+    begrundelse: str = ""
+    sapa: str | None = None  # the move is "før" or "efter" SAPA's go-live; None: not known
+
+    @property
+    def prioritering(self):
+        return phase_record(self.sagsomraade, "prioritering")
+
+    @property
+    def tobe(self):
+        return tobe_of(self.sagsomraade)
+
+    @property
+    def asis(self):
+        return asis_of(self.sagsomraade)
+
+    @property
+    def flytning(self):
+        return self.prioritering.flytning if self.prioritering else None
+
+    @property
+    def indkoeb(self):
+        return tidsplan.INDKOEB.get(self.scenarie, "")
+
+    @property
+    def planpunkter(self):
+        return tidsplan.planpunkter(self.scenarie)
+
+    @property
+    def advarsler(self):
+        return tidsplan.advarsler(self.flytning, self.tidligste_virkning)
+
+
+@dataclass
+class Prioriteret:
+    raekker: list  # ranked, first to last
+    mangler: list  # in scope without a scenario: not ranked
+    kommune: Kommune
+
+
+def prioriteret(queryset=None, kommune=None):
+    """Every area in scope, ranked by trin 4 (areas without a scenario apart, as missing)."""
+    kommune = kommune or Kommune.get()
+    areas = list(queryset if queryset is not None else i_scope(kommune))
+    today = timezone.localdate()
+    exits, _deadlines = contract_dates_by_system(today)
+    forslag = brugerniveau.forslag({s.pk: asis_of(s).antal_sagsbehandlere for s in areas})
+    raekker, mangler = [], []
+    for s in areas:
+        prioritering = phase_record(s, "prioritering")
+        niveau = prioritering.brugerniveau if prioritering else ""
+        tobe = tobe_of(s)
+        raekke = Raekke(
+            sagsomraade=s,
+            scenarie=s.scenarie,
+            scenarie_kilde="besluttet" if s.besluttet else "anbefalet" if s.scenarie else None,
+            kritisk={JA: True, "nej": False}.get(s.kritisk),
+            revurderet=bool(prioritering and prioritering.forretningskritisk),
+            forslag=forslag[s.pk],
+            omfang=omfang.omfang(niveau, tobe.kompleksitet if tobe else "", kommune.omfang_matrix),
+            tidligste_virkning=tidligste_virkning(s, exits, today),
+        )
+        raekke.sapa = tidsplan.i_forhold_til(raekke.flytning, kommune.sapa_idriftsaettelse)
+        (raekker if raekke.scenarie else mangler).append(raekke)
+    by_key = {r.sagsomraade.pk: r for r in raekker}
+    for placering in raekkefoelge.ranger(
+        [_emne(r) for r in raekker], kommune.prioriteringsstrategi, kommune.laengst_forberedelse_foerst
+    ):
+        raekke = by_key[placering.emne.key]
+        raekke.nr, raekke.begrundelse = placering.nr, placering.begrundelse
+    return Prioriteret(sorted(raekker, key=lambda r: r.nr), mangler, kommune)
+
+
+def _emne(raekke):
+    prioritering = raekke.prioritering
+    pinned = prioritering is not None and prioritering.fastlaast_plads
+    return raekkefoelge.Emne(
+        key=raekke.sagsomraade.pk,
+        kle=raekke.sagsomraade.kle.nummer,
+        scenarie=raekke.scenarie,
+        kritisk=raekke.kritisk,
+        revurderet=raekke.revurderet,
+        omfang=raekke.omfang.vaerdi,
+        fastlaast=prioritering.fastlaast_plads if pinned else None,
+        fastlaast_orden=prioritering.fastlaast_tidspunkt or timezone.now() if pinned else 0,
+        fastlaast_begrundelse=prioritering.fastlaast_begrundelse if pinned else "",
+    )

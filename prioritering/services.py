@@ -1,0 +1,52 @@
+"""Fase 4's writes: the project leader's prioritisation and the municipality's decisions."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from exitstrategi.services import phase_record_save
+
+from .models import Prioritering
+
+
+def prioritering_save(*, sagsomraade, values, version, user, **kwargs):
+    """Save the leader's inputs for one area; a new pin records when it was set (of two pins on one
+    position, the earlier stands first)."""
+    with transaction.atomic():
+        before = (
+            Prioritering.objects.filter(pk=sagsomraade.pk).values_list("fastlaast_plads", flat=True).first()
+        )
+        record = phase_record_save(
+            model=Prioritering, sagsomraade=sagsomraade, values=values, version=version, user=user, **kwargs
+        )
+        if record.fastlaast_plads != before:
+            record.fastlaast_tidspunkt = timezone.now() if record.fastlaast_plads else None
+            Prioritering.objects.filter(pk=record.pk).update(fastlaast_tidspunkt=record.fastlaast_tidspunkt)
+    return record
+
+
+def prioriteringer_save(forms, user):
+    """Save the rows of the Prioritering table together or not at all: a row someone else saved
+    meanwhile refuses the whole save (ConcurrentEditError)."""
+    with transaction.atomic():
+        for sagsomraade, form in forms:
+            if form.has_changed():
+                prioritering_save(sagsomraade=sagsomraade, user=user, **form.service_kwargs())
+
+
+def brugerniveau_accept(raekker, user):
+    """Set the suggested user level on every area that has a suggestion and no level yet; returns
+    how many. The suggestion becomes the leader's judgement only by this explicit act."""
+    accepted = 0
+    with transaction.atomic():
+        for raekke in raekker:
+            record = raekke.prioritering
+            if raekke.forslag and not (record and record.brugerniveau):
+                prioritering_save(
+                    sagsomraade=raekke.sagsomraade,
+                    values={"brugerniveau": raekke.forslag},
+                    version=record.version if record else 0,
+                    user=user,
+                    kilde="Forslag accepteret",
+                )
+                accepted += 1
+    return accepted

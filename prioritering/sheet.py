@@ -1,0 +1,150 @@
+"""Fase 4's registered phase: its columns in the Dokumentationsark, its progress and navigation."""
+
+from django.db.models import Q
+from django.urls import reverse
+
+from exitstrategi import faser, overblik
+from exitstrategi.dokumentationsark import Column
+from exitstrategi.models import Sagsomraade, phase_record
+from workshops.selectors import tobe_in_scope, tobe_scope
+
+from .forms import PrioriteringForm
+from .models import Prioritering
+from .selectors import prioriteret
+
+FASE = Prioritering.FASE
+
+
+def _prepare_order(rows):
+    """Each row's place in the order, computed over every area in scope (not only the page's)."""
+    by_pk = {r.sagsomraade.pk: r for liste in _lists() for r in liste}
+    for row in rows:
+        row.fase4 = by_pk.get(row.pk)
+
+
+def _lists():
+    liste = prioriteret()
+    return liste.raekker, liste.mangler
+
+
+def _fase4(get):
+    def value(row):
+        raekke = getattr(row, "fase4", None)
+        return get(raekke) if raekke is not None else ""
+
+    return value
+
+
+def _record(get):
+    def value(row):
+        record = phase_record(row, "prioritering")
+        return get(record) if record is not None and tobe_in_scope(row) else ""
+
+    return value
+
+
+def register():
+    columns = [
+        Column(
+            "fase4_nr",
+            "Prioritet",
+            FASE,
+            _fase4(lambda r: r.nr or ""),
+            width=9,
+            read_only=True,
+        ),
+        Column(
+            "fase4_brugerniveau",
+            "Brugerniveau",
+            FASE,
+            _record(lambda p: p.get_brugerniveau_display()),
+            width=12,
+            sort="prioritering__brugerniveau",
+            related=("prioritering",),
+            fields=("brugerniveau",),
+            on_wall=False,
+        ),
+        Column(
+            "fase4_omfang",
+            "Omfang af oprydningsarbejdet",
+            FASE,
+            _fase4(lambda r: str(r.omfang) if r.omfang.vaerdi else ""),
+            width=14,
+            read_only=True,
+        ),
+        Column(
+            "fase4_kritisk",
+            "Forretningskritisk (revurderet)",
+            FASE,
+            _record(lambda p: p.get_forretningskritisk_display()),
+            width=14,
+            related=("prioritering",),
+            fields=("forretningskritisk",),
+            on_wall=False,
+        ),
+        Column(
+            "fase4_flytning",
+            "Planlagt flytning",
+            FASE,
+            _record(lambda p: p.flytning_tekst),
+            width=14,
+            sort="prioritering__flytning",
+            related=("prioritering",),
+            fields=("flytning",),
+            on_wall=False,
+        ),
+        Column(
+            "fase4_besluttet",
+            "Besluttet løsningsscenarie",
+            FASE,
+            _fase4(lambda r: r.scenarie if r.scenarie_kilde == "besluttet" else ""),
+            width=12,
+            read_only=True,  # decided on the Beslutning page, with a mandate
+        ),
+    ]
+    faser.register(
+        faser.Fase(
+            4,
+            FASE,
+            url_name="prioritering:oversigt",
+            record=Prioritering,
+            columns=columns,
+            form=PrioriteringForm,
+            preparers=[_prepare_order],
+            link=_link,
+            summary=_summary,
+            menu=[
+                faser.Menupunkt(
+                    40,
+                    "4. Prioritering",
+                    "prioritering:oversigt",
+                    "Fase 4: Prioritering og beslutningsgrundlag",
+                )
+            ],
+        )
+    )
+
+
+def _link(sagsomraade):
+    if not tobe_in_scope(sagsomraade):
+        return None
+    return ("Se prioriteringen", f"{reverse('prioritering:oversigt')}?fagomraade={sagsomraade.fagomraade_id}")
+
+
+def _summary(scope):
+    done, total, _naeste = overblik.progress(
+        Sagsomraade.objects.filter(scope, tobe_scope()),
+        ~Q(prioritering__brugerniveau="") & Q(prioritering__flytning__isnull=False),
+        lambda s: reverse("prioritering:oversigt"),
+    )
+    return overblik.Fremdrift(
+        4,
+        "Prioritering og beslutningsgrundlag",
+        "I hvilken rækkefølge skal løsningsscenarierne implementeres, og hvornår flyttes sager, "
+        "journalnotater og brugere? Det samles i beslutningsnotatet.",
+        reverse("prioritering:oversigt"),
+        done,
+        total,
+        "sagsområder med brugerniveau og planlagt flytning",
+        ("Prioritér sagsområderne", reverse("prioritering:oversigt")) if done < total else None,
+    )

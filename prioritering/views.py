@@ -1,0 +1,133 @@
+from collections import Counter
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.views.generic import TemplateView, View
+
+from exitstrategi.concurrency import ConcurrentEditError
+from exitstrategi.models import phase_record
+from exitstrategi.roles import ProjektlederRequiredMixin, RoleRequiredMixin, Rolle, rolle_for
+from exitstrategi.views.phase_record import PhaseRecordUpdateView
+from workshops.selectors import tobe_in_scope
+
+from . import brugerniveau, omfang, raekkefoelge, tidsplan
+from .filters import PrioriteringFilter
+from .forms import PrioriteringForm, PrioriteringRaekkeForm
+from .models import Prioritering
+from .selectors import i_scope, prioriteret
+from .services import brugerniveau_accept, prioritering_save, prioriteringer_save
+
+
+class PrioriteringView(RoleRequiredMixin, TemplateView):
+    """Trin 1–4: the areas in scope in their order, filtered; the project leader edits in the table."""
+
+    template_name = "prioritering/oversigt.html"
+
+    def setup_lists(self):
+        queryset = i_scope()
+        self.filter = PrioriteringFilter(self.request.GET or None, queryset=queryset)
+        self.liste = prioriteret(queryset)
+        shown = set(self.filter.qs.values_list("pk", flat=True)) if self.filter.is_bound else None
+        self.shown = [r for r in self.liste.raekker if shown is None or r.sagsomraade.pk in shown]
+        self.mangler = [r for r in self.liste.mangler if shown is None or r.sagsomraade.pk in shown]
+
+    def forms(self, data=None):
+        if rolle_for(self.request.user) != Rolle.PROJEKTLEDER:
+            return {}
+        return {
+            r.sagsomraade.pk: PrioriteringRaekkeForm(
+                data,
+                instance=r.prioritering or Prioritering(sagsomraade=r.sagsomraade),
+                initial={"version": r.prioritering.version if r.prioritering else 0},
+                prefix=f"p{r.sagsomraade.pk}",
+            )
+            for r in self.shown
+        }
+
+    def get(self, request, *args, **kwargs):
+        self.setup_lists()
+        return self.render_to_response(self.get_context_data(forms=self.forms()))
+
+    def post(self, request, *args, **kwargs):
+        if rolle_for(request.user) != Rolle.PROJEKTLEDER:
+            return redirect(request.path)
+        self.setup_lists()
+        forms = self.forms(request.POST)
+        if all(form.is_valid() for form in forms.values()):
+            try:
+                prioriteringer_save(
+                    [(r.sagsomraade, forms[r.sagsomraade.pk]) for r in self.shown], request.user
+                )
+            except ConcurrentEditError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, "Prioriteringen er gemt.")
+                return redirect(request.get_full_path())
+        else:
+            messages.error(request, "Nogle rækker har fejl; intet er gemt. Ret de markerede felter.")
+        return self.render_to_response(self.get_context_data(forms=forms))
+
+    def get_context_data(self, forms, **kwargs):
+        rows = [(r, forms.get(r.sagsomraade.pk)) for r in self.shown]
+        return super().get_context_data(
+            filter=self.filter,
+            rows=rows,
+            mangler=self.mangler,
+            kommune=self.liste.kommune,
+            antal_scenarie=_counts(self.shown, lambda r: r.scenarie, tidsplan.INDKOEB),
+            antal_fagomraade=sorted(Counter(r.sagsomraade.fagomraade.navn for r in self.shown).items()),
+            antal_omfang=_counts(
+                self.shown, lambda r: r.omfang.vaerdi, {**omfang.NAVNE, None: "Kan ikke beregnes"}
+            ),
+            forslag_mangler=sum(
+                1
+                for r in self.liste.raekker + self.liste.mangler
+                if r.forslag and not (r.prioritering and r.prioritering.brugerniveau)
+            ),
+            brugerniveau_regel=brugerniveau.REGEL,
+            raekkefoelge_regel=raekkefoelge.REGEL,
+            indkoeb_regel=tidsplan.INDKOEB_REGEL,
+            **kwargs,
+        )
+
+
+def _counts(rows, key, labels):
+    counted = Counter(key(r) for r in rows)
+    return [
+        (value, label, counted[value])
+        for value, label in labels.items()
+        if counted[value] or value is not None
+    ]
+
+
+class BrugerniveauAcceptView(ProjektlederRequiredMixin, View):
+    """Accept every suggested user level at once, for the areas without a level."""
+
+    def post(self, request):
+        liste = prioriteret()
+        accepted = brugerniveau_accept(liste.raekker + liste.mangler, request.user)
+        messages.success(
+            request, f"Forslaget er accepteret for {accepted} sagsområde{'r' if accepted != 1 else ''}."
+        )
+        return redirect("prioritering:oversigt")
+
+
+class PrioriteringUpdateView(PhaseRecordUpdateView):
+    """All of trin 1–4 for one area, with the workshop's answers beside the re-assessment."""
+
+    allowed_roles = (Rolle.PROJEKTLEDER,)
+    model = Prioritering
+    form_class = PrioriteringForm
+    template_name = "prioritering/prioritering_form.html"
+    record_of = staticmethod(lambda s: phase_record(s, "prioritering"))
+    in_scope = staticmethod(tobe_in_scope)
+    out_of_scope_message = "Kun sagsområder med brugsmønster C eller D prioriteres i fase 4."
+
+    def save(self, form):
+
+        return prioritering_save(
+            sagsomraade=self.sagsomraade, user=self.request.user, **form.service_kwargs()
+        )
+
+    def success_url_for(self):
+        return super().success_url_for() if self.request.POST.get("next") else "/prioritering/"
