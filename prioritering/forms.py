@@ -4,6 +4,7 @@ from exitstrategi.forms import DanishModelForm, PhaseRecordForm
 from exitstrategi.indstillinger import BRUGERNIVEAUER
 from exitstrategi.kontraktdatoer import KVARTAL, period_end
 from exitstrategi.models import JaNej
+from workshops import loesningsscenarier
 from workshops.forms import UdbudField
 
 from .models import FAKTORER, Beslutning, Prioritering
@@ -91,3 +92,64 @@ class BeslutningForm(DanishModelForm):
             "dato": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "noter": forms.Textarea(attrs={"rows": 2}),
         }
+
+
+class BeslutningLinjerForm(forms.Form):
+    """The decided scenario per area in one decision: an area left out keeps the decision in force."""
+
+    def __init__(self, *args, raekker, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.raekker = raekker
+        choices = [("", "Ikke med i denne beslutning"), *loesningsscenarier.CHOICES]
+        for raekke in raekker:
+            pk = raekke.sagsomraade.pk
+            label = f"{raekke.sagsomraade.kle.nummer} {raekke.sagsomraade.titel}"
+            self.fields[f"s{pk}"] = forms.TypedChoiceField(
+                label=f"Besluttet løsningsscenarie for {label}",
+                choices=choices,
+                coerce=int,
+                empty_value=None,
+                required=False,
+                initial=raekke.scenarie,
+                widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+            )
+            self.fields[f"b{pk}"] = forms.CharField(
+                label=f"Begrundelse for {label}",
+                required=False,
+                widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+            )
+
+    def rows(self):
+        """(raekke, scenario field, reason field) for the template."""
+        return [(r, self[f"s{r.sagsomraade.pk}"], self[f"b{r.sagsomraade.pk}"]) for r in self.raekker]
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = 0
+        for raekke in self.raekker:
+            pk = raekke.sagsomraade.pk
+            scenarie = cleaned.get(f"s{pk}")
+            if scenarie is None:
+                continue
+            chosen += 1
+            anbefalet = raekke.tobe.anbefalet_scenarie if raekke.tobe else None
+            if scenarie != anbefalet and not (cleaned.get(f"b{pk}") or "").strip():
+                self.add_error(
+                    f"b{pk}",
+                    f"Beslutningen afviger fra anbefalingen ({anbefalet or 'ingen'}); skriv begrundelsen.",
+                )
+        if not chosen:
+            raise forms.ValidationError("Vælg et løsningsscenarie for mindst ét sagsområde.")
+        return cleaned
+
+    def linjer(self):
+        """[(sagsomraade, scenario, reason)] for the areas in this decision."""
+        return [
+            (
+                r.sagsomraade,
+                self.cleaned_data[f"s{r.sagsomraade.pk}"],
+                self.cleaned_data[f"b{r.sagsomraade.pk}"].strip(),
+            )
+            for r in self.raekker
+            if self.cleaned_data.get(f"s{r.sagsomraade.pk}") is not None
+        ]

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from exitstrategi.indstillinger import BRUGERNIVEAUER
@@ -127,6 +128,9 @@ class Beslutning(models.Model):
             return "Beslutning registreret før fase 4"
         who = self.besluttet_af or "Beslutning"
         return f"{who} {self.dato:%d.%m.%Y}" if self.dato else who
+
+    def get_absolute_url(self):
+        return reverse("prioritering:beslutning-detail", args=[self.pk])
 
 
 class BeslutningLinje(models.Model):

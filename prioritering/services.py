@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from exitstrategi.services import phase_record_save
 
-from .models import Prioritering
+from .models import BeslutningLinje, Prioritering
 
 
 def prioritering_save(*, sagsomraade, values, version, user, **kwargs):
@@ -50,3 +50,15 @@ def brugerniveau_accept(raekker, user):
                 )
                 accepted += 1
     return accepted
+
+
+def beslutning_save(*, beslutning, linjer, user):
+    """Record a decision with its lines [(sagsomraade, scenario, reason)] together, or nothing."""
+    with transaction.atomic():
+        beslutning.oprettet_af = user
+        beslutning.save()
+        for sagsomraade, scenarie, begrundelse in linjer:  # one by one, so each line has its history
+            BeslutningLinje.objects.create(
+                beslutning=beslutning, sagsomraade=sagsomraade, scenarie=scenarie, begrundelse=begrundelse
+            )
+    return beslutning

@@ -1,21 +1,23 @@
 from collections import Counter
 
 from django.contrib import messages
+from django.db.models import Count
 from django.shortcuts import redirect
-from django.views.generic import TemplateView, View
+from django.views.generic import DetailView, ListView, TemplateView, View
 
 from exitstrategi.concurrency import ConcurrentEditError
 from exitstrategi.models import phase_record
 from exitstrategi.roles import ProjektlederRequiredMixin, RoleRequiredMixin, Rolle, rolle_for
 from exitstrategi.views.phase_record import PhaseRecordUpdateView
+from exitstrategi.views.registers import HistorikMixin
 from workshops.selectors import tobe_in_scope
 
 from . import brugerniveau, omfang, raekkefoelge, tidsplan
 from .filters import PrioriteringFilter
-from .forms import PrioriteringForm, PrioriteringRaekkeForm
-from .models import Prioritering
+from .forms import BeslutningForm, BeslutningLinjerForm, PrioriteringForm, PrioriteringRaekkeForm
+from .models import Beslutning, Prioritering
 from .selectors import i_scope, prioriteret
-from .services import brugerniveau_accept, prioritering_save, prioriteringer_save
+from .services import beslutning_save, brugerniveau_accept, prioritering_save, prioriteringer_save
 
 
 class PrioriteringView(RoleRequiredMixin, TemplateView):
@@ -131,3 +133,49 @@ class PrioriteringUpdateView(PhaseRecordUpdateView):
 
     def success_url_for(self):
         return super().success_url_for() if self.request.POST.get("next") else "/prioritering/"
+
+
+class BeslutningListView(RoleRequiredMixin, ListView):
+    """The municipality's decisions, latest first: the latest naming an area is in force for it."""
+
+    template_name = "prioritering/beslutning_list.html"
+    queryset = Beslutning.objects.select_related("oprettet_af").annotate(antal=Count("linjer"))
+
+
+class BeslutningDetailView(HistorikMixin, RoleRequiredMixin, DetailView):
+    template_name = "prioritering/beslutning_detail.html"
+    model = Beslutning
+
+    def get_context_data(self, **kwargs):
+        linjer = self.object.linjer.select_related(
+            "sagsomraade__fagomraade", "sagsomraade__kle", "sagsomraade__tobe"
+        )
+        return super().get_context_data(
+            linjer=linjer.order_by("sagsomraade__fagomraade__navn", "sagsomraade__kle__nummer"), **kwargs
+        )
+
+
+class BeslutningCreateView(ProjektlederRequiredMixin, TemplateView):
+    """Record the decision taken with a mandate: who, when, the reference, and per area the scenario."""
+
+    template_name = "prioritering/beslutning_form.html"
+
+    def forms(self, data=None):
+        raekker = prioriteret().raekker
+        return BeslutningForm(data, prefix="beslutning"), BeslutningLinjerForm(
+            data, raekker=raekker, prefix="linjer"
+        )
+
+    def get(self, request, *args, **kwargs):
+        form, linjer = self.forms()
+        return self.render_to_response(self.get_context_data(form=form, linjer=linjer))
+
+    def post(self, request, *args, **kwargs):
+        form, linjer = self.forms(request.POST)
+        if not (form.is_valid() and linjer.is_valid()):
+            return self.render_to_response(self.get_context_data(form=form, linjer=linjer))
+        beslutning = beslutning_save(
+            beslutning=form.save(commit=False), linjer=linjer.linjer(), user=request.user
+        )
+        messages.success(request, f"Beslutningen er registreret for {len(linjer.linjer())} sagsområder.")
+        return redirect(beslutning)

@@ -151,3 +151,54 @@ def demo(settings):
     settings.DEBUG = True
     call_command("load_demo", stdout=StringIO())
     settings.DEBUG = False
+
+
+R2 = {"C": {"q1": True, "q2": True, "q3": False}, "D": {"q1": True, "q2": False, "q5": True}}
+
+
+def area(fagomraade, topic, brugsmoenster="C", sagsbehandlere=None, **tobe):
+    """A sagsområde screened Ja, mapped to the brugsmønster, with To-be answers when given."""
+    from screening.models import Screening
+    from workshops.models import AsIs, ToBe
+
+    s = Sagsomraade.objects.create(fagomraade=fagomraade, kle=topic)
+    Screening.objects.create(sagsomraade=s, anvender_kmd_sag="ja")
+    AsIs.objects.create(sagsomraade=s, antal_sagsbehandlere=sagsbehandlere, **R2[brugsmoenster])
+    if tobe:
+        ToBe.objects.create(sagsomraade=s, **tobe)
+    return s
+
+
+@pytest.fixture
+def omraader(kle, borgerservice):
+    """Three areas with a recommended scenario and one without."""
+    return {
+        "bolig": area(
+            borgerservice,
+            kle["32.06.00"],
+            "D",
+            4,
+            anbefalet_scenarie=2,
+            kompleksitet="lav",
+            forretningskritisk="nej",
+        ),
+        "kontant": area(
+            borgerservice,
+            kle["32.24.04"],
+            "C",
+            30,
+            anbefalet_scenarie=4,
+            kompleksitet="hoej",
+            forretningskritisk="nej",
+        ),
+        "fradrag": area(
+            borgerservice,
+            kle["32.24.05"],
+            "C",
+            12,
+            anbefalet_scenarie=1,
+            kompleksitet="middel",
+            forretningskritisk="ja",
+        ),
+        "byg": area(borgerservice, kle["02.34.02"], "D", 2, kompleksitet="lav"),
+    }

@@ -1,0 +1,86 @@
+"""The municipality's decision: recorded with a mandate, per area, revisable by a later record."""
+
+from django.urls import reverse
+
+from prioritering.models import Beslutning
+
+NY = reverse("prioritering:beslutning-create")
+
+
+def decision(omraader, **lines):
+    data = {
+        "beslutning-besluttet_af": "Direktionen",
+        "beslutning-dato": "2027-02-01",
+        "beslutning-journalnummer": "00.01.00-A00-1-27",
+    }
+    for s in omraader.values():
+        data[f"linjer-s{s.pk}"] = ""
+    for key, (scenarie, begrundelse) in lines.items():
+        data[f"linjer-s{omraader[key].pk}"] = scenarie
+        data[f"linjer-b{omraader[key].pk}"] = begrundelse
+    return data
+
+
+def test_the_project_leader_records_a_decision_per_area(login, projektleder, omraader):
+    response = login(projektleder).post(
+        NY, decision(omraader, bolig=(2, ""), kontant=(3, "Billigere at tilpasse"))
+    )
+
+    beslutning = Beslutning.objects.get()
+    assert response.status_code == 302 and response.url == beslutning.get_absolute_url()
+    assert (beslutning.besluttet_af, str(beslutning.dato), beslutning.oprettet_af) == (
+        "Direktionen",
+        "2027-02-01",
+        projektleder,
+    )
+    assert sorted(
+        (linje.sagsomraade.kle.nummer, linje.scenarie, linje.begrundelse) for linje in beslutning.linjer.all()
+    ) == [
+        ("32.06.00", 2, ""),
+        ("32.24.04", 3, "Billigere at tilpasse"),
+    ]
+    page = login(projektleder).get(beslutning.get_absolute_url()).content.decode()
+    assert "Billigere at tilpasse" in page and "Direktionen" in page
+
+
+def test_a_decision_that_departs_from_the_recommendation_needs_a_reason(login, projektleder, omraader):
+    response = login(projektleder).post(NY, decision(omraader, kontant=(3, "")))
+
+    assert response.status_code == 200
+    assert "Beslutningen afviger fra anbefalingen (4); skriv begrundelsen." in response.content.decode()
+    assert not Beslutning.objects.exists()
+
+
+def test_a_decision_names_at_least_one_area(login, projektleder, omraader):
+    response = login(projektleder).post(NY, decision(omraader))
+
+    assert "Vælg et løsningsscenarie for mindst ét sagsområde." in response.content.decode()
+    assert not Beslutning.objects.exists()
+
+
+def test_the_form_starts_from_the_scenario_in_force(login, projektleder, omraader):
+    form = login(projektleder).get(NY).context["linjer"]
+
+    assert {r.sagsomraade.kle.nummer: field.value() for r, field, _b in form.rows()} == {
+        "32.24.05": 1,
+        "32.24.04": 4,
+        "32.06.00": 2,
+    }
+
+
+def test_only_the_project_leader_records_decisions_and_everyone_reads_them(
+    login,
+    kontaktperson,
+    laeser,
+    projektleder,
+    omraader,
+):
+    login(projektleder).post(NY, decision(omraader, bolig=(2, "")))
+    beslutning = Beslutning.objects.get()
+    for user in (kontaktperson, laeser):
+        client = login(user)
+        assert client.get(NY).status_code == 403
+        assert client.post(NY, decision(omraader, bolig=(1, "x"))).status_code == 403
+        assert client.get(reverse("prioritering:beslutning-list")).status_code == 200
+        assert client.get(beslutning.get_absolute_url()).status_code == 200
+    assert Beslutning.objects.count() == 1
