@@ -6,6 +6,6 @@ class PrioriteringConfig(AppConfig):
     verbose_name = "Fase 4: Prioritering og beslutningsgrundlag"
 
     def ready(self):
-        from . import sheet
+        from . import sheet, signals  # noqa: F401  (signals connect on import)
 
         sheet.register()

@@ -79,9 +79,16 @@ class PrioriteringRaekkeForm(PrioriteringForm):
         self.fields["brugerniveau"].choices = [("", "Ikke angivet"), *BRUGERNIVEAUER]
         self.fields["forretningskritisk"].widget = forms.Select(attrs={"class": "form-select form-select-sm"})
         self.fields["forretningskritisk"].choices = IKKE_REVURDERET
-        self.fields["fastlaast_plads"].widget.attrs.update(size=3, min=1)
-        self.fields["fastlaast_begrundelse"].widget = forms.TextInput()
-        self.fields["flytning"].widget.attrs.update(size=8, placeholder="K3 2027")
+        small = "form-control form-control-sm"
+        self.fields["fastlaast_plads"].widget.attrs.update({"min": 1, "class": small, "style": "width: 5em"})
+        self.fields["fastlaast_begrundelse"].widget = forms.TextInput(
+            attrs={"class": small, "style": "width: 24em"}
+        )
+        self.fields["flytning"].widget.attrs.update(
+            {"placeholder": "K3 2027", "class": small, "style": "width: 7em"}
+        )
+        flytning = self.instance.flytning
+        self.initial["flytning"] = f"K{(flytning.month - 1) // 3 + 1} {flytning.year}" if flytning else ""
 
 
 class BeslutningForm(DanishModelForm):
@@ -95,7 +102,8 @@ class BeslutningForm(DanishModelForm):
 
 
 class BeslutningLinjerForm(forms.Form):
-    """The decided scenario per area in one decision: an area left out keeps the decision in force."""
+    """The decided scenario per area in one decision: an area left out keeps the decision in force.
+    It starts from the recommendation where nothing is decided yet, and leaves decided areas out."""
 
     def __init__(self, *args, raekker, **kwargs):
         super().__init__(*args, **kwargs)
@@ -110,7 +118,7 @@ class BeslutningLinjerForm(forms.Form):
                 coerce=int,
                 empty_value=None,
                 required=False,
-                initial=raekke.scenarie,
+                initial=None if raekke.scenarie_kilde == "besluttet" else raekke.scenarie,
                 widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
             )
             self.fields[f"b{pk}"] = forms.CharField(

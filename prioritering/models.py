@@ -159,3 +159,34 @@ class BeslutningLinje(models.Model):
 
     def __str__(self):
         return f"{self.sagsomraade}: {self.scenarie}"
+
+
+class Opgave(models.Model):
+    """A task of the scenario in force for the area (decided, else recommended; Figur 3): the start of
+    the plan, with its status."""
+
+    class Status(models.TextChoices):
+        IKKE_STARTET = "ikke_startet", "Ikke startet"
+        I_GANG = "i_gang", "I gang"
+        FAERDIG = "faerdig", "Færdig"
+        IKKE_RELEVANT = "ikke_relevant", "Ikke relevant"
+
+    sagsomraade = models.ForeignKey(
+        Sagsomraade, verbose_name="sagsområde", on_delete=models.CASCADE, related_name="opgaver"
+    )
+    scenarie = models.PositiveSmallIntegerField("scenarie", choices=loesningsscenarier.CHOICES)
+    raekkefoelge = models.PositiveSmallIntegerField(default=0)
+    tekst = models.CharField("opgave", max_length=300)
+    status = models.CharField("status", max_length=14, choices=Status, default=Status.IKKE_STARTET)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "opgave"
+        verbose_name_plural = "opgaver"
+        ordering = ["scenarie", "raekkefoelge"]
+        constraints = [
+            models.UniqueConstraint(fields=["sagsomraade", "scenarie", "tekst"], name="one_task_per_scenario")
+        ]
+
+    def __str__(self):
+        return self.tekst

@@ -22,6 +22,15 @@ def beslutning_i_kraft(path=""):
     return BeslutningLinje.objects.filter(sagsomraade=OuterRef(f"{path}pk")).order_by("-beslutning_id")
 
 
+def gaeldende_scenarie(sagsomraade):
+    """(scenario, "besluttet" | "anbefalet" | None) in force for one area."""
+    linje = BeslutningLinje.objects.filter(sagsomraade=sagsomraade).order_by("-beslutning_id").first()
+    tobe = tobe_of(sagsomraade)
+    return tidsplan.gaeldende_scenarie(
+        linje.scenarie if linje else None, tobe.anbefalet_scenarie if tobe else None
+    )
+
+
 def omfang_expression(matrix):
     """Trin 2 in the database, so lists filter on it: the municipality's matrix as a CASE."""
     return Case(

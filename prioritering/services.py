@@ -4,8 +4,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from exitstrategi.services import phase_record_save
+from workshops import loesningsscenarier
 
-from .models import BeslutningLinje, Prioritering
+from .models import BeslutningLinje, Opgave, Prioritering
+from .selectors import gaeldende_scenarie
 
 
 def prioritering_save(*, sagsomraade, values, version, user, **kwargs):
@@ -61,4 +63,40 @@ def beslutning_save(*, beslutning, linjer, user):
             BeslutningLinje.objects.create(
                 beslutning=beslutning, sagsomraade=sagsomraade, scenarie=scenarie, begrundelse=begrundelse
             )
+            opgaver_sync(sagsomraade)
     return beslutning
+
+
+def opgaver_sync(sagsomraade):
+    """Give the area the task list of its scenario in force (decided, else recommended).
+
+    Tasks of that scenario that exist keep their status; tasks of another scenario that were never
+    started are removed, while started or finished ones stay, so no work is lost.
+    """
+    scenarie, _kilde = gaeldende_scenarie(sagsomraade)
+    wanted = loesningsscenarier.opgaver(scenarie) if scenarie else []
+    with transaction.atomic():
+        existing = {(o.scenarie, o.tekst): o for o in sagsomraade.opgaver.select_for_update()}
+        for position, tekst in enumerate(wanted):
+            task = existing.pop((scenarie, tekst), None)
+            if task is None:
+                Opgave.objects.create(
+                    sagsomraade=sagsomraade, scenarie=scenarie, raekkefoelge=position, tekst=tekst
+                )
+            elif task.raekkefoelge != position:
+                task.raekkefoelge = position
+                task.save(update_fields=["raekkefoelge"])
+        for task in existing.values():
+            if task.status == Opgave.Status.IKKE_STARTET:
+                task.delete()
+
+
+def opgaver_status_save(*, sagsomraade, statusser):
+    """Save task statuses {task id: status}; unknown ids and statuses are ignored."""
+    valid = set(Opgave.Status.values)
+    with transaction.atomic():
+        for task in sagsomraade.opgaver.select_for_update():
+            status = statusser.get(task.pk)
+            if status in valid and status != task.status:
+                task.status = status
+                task.save(update_fields=["status"])

@@ -11,4 +11,5 @@ urlpatterns = [
     path("beslutninger/ny/", views.BeslutningCreateView.as_view(), name="beslutning-create"),
     path("beslutninger/<int:pk>/", views.BeslutningDetailView.as_view(), name="beslutning-detail"),
     path("<slug:slug>/<str:kle>/", views.PrioriteringUpdateView.as_view(), name="prioritering-update"),
+    path("<slug:slug>/<str:kle>/opgaver/", views.OpgaverView.as_view(), name="opgaver"),
 ]

@@ -7,17 +7,32 @@ from django.views.generic import DetailView, ListView, TemplateView, View
 
 from exitstrategi.concurrency import ConcurrentEditError
 from exitstrategi.models import phase_record
-from exitstrategi.roles import ProjektlederRequiredMixin, RoleRequiredMixin, Rolle, rolle_for
+from exitstrategi.roles import (
+    ProjektlederRequiredMixin,
+    RoleRequiredMixin,
+    Rolle,
+    can_edit_fagomraade,
+    require_edit,
+    rolle_for,
+)
+from exitstrategi.selectors import get_sagsomraade
 from exitstrategi.views.phase_record import PhaseRecordUpdateView
 from exitstrategi.views.registers import HistorikMixin
-from workshops.selectors import tobe_in_scope
+from workshops import loesningsscenarier
+from workshops.selectors import asis_of, tobe_in_scope
 
 from . import brugerniveau, omfang, raekkefoelge, tidsplan
 from .filters import PrioriteringFilter
 from .forms import BeslutningForm, BeslutningLinjerForm, PrioriteringForm, PrioriteringRaekkeForm
-from .models import Beslutning, Prioritering
-from .selectors import i_scope, prioriteret
-from .services import beslutning_save, brugerniveau_accept, prioritering_save, prioriteringer_save
+from .models import Beslutning, Opgave, Prioritering
+from .selectors import gaeldende_scenarie, i_scope, prioriteret
+from .services import (
+    beslutning_save,
+    brugerniveau_accept,
+    opgaver_status_save,
+    prioritering_save,
+    prioriteringer_save,
+)
 
 
 class PrioriteringView(RoleRequiredMixin, TemplateView):
@@ -179,3 +194,44 @@ class BeslutningCreateView(ProjektlederRequiredMixin, TemplateView):
         )
         messages.success(request, f"Beslutningen er registreret for {len(linjer.linjer())} sagsområder.")
         return redirect(beslutning)
+
+
+class OpgaverView(RoleRequiredMixin, TemplateView):
+    """The tasks of the area's scenario in force with their status: the start of the plan. The project
+    leader and the fagområde's contact persons keep the status; everyone reads it."""
+
+    template_name = "prioritering/opgaver.html"
+
+    def authorize(self):
+        self.sagsomraade = get_sagsomraade(self.kwargs["slug"], self.kwargs["kle"])
+        if self.request.method == "POST":
+            require_edit(self.request.user, self.sagsomraade.fagomraade)
+
+    def get_context_data(self, **kwargs):
+        scenarie, kilde = gaeldende_scenarie(self.sagsomraade)
+        asis = asis_of(self.sagsomraade)
+        afvent = loesningsscenarier.afvent_ky_ksd(
+            scenarie, asis is not None and asis.bruger_monopolbrudssystem
+        )
+        return super().get_context_data(
+            sagsomraade=self.sagsomraade,
+            scenarie=scenarie,
+            kilde=kilde,
+            opgaver=[
+                (task, loesningsscenarier.gaelder(task.scenarie, task.tekst, afvent))
+                for task in self.sagsomraade.opgaver.all()
+            ],
+            statusser=Opgave.Status.choices,
+            can_edit=can_edit_fagomraade(self.request.user, self.sagsomraade.fagomraade),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        statusser = {
+            int(key.removeprefix("status-")): value
+            for key, value in request.POST.items()
+            if key.startswith("status-") and key.removeprefix("status-").isdigit()
+        }
+        opgaver_status_save(sagsomraade=self.sagsomraade, statusser=statusser)
+        messages.success(request, "Opgavernes status er gemt.")
+        return redirect(request.path)

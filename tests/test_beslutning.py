@@ -84,3 +84,26 @@ def test_only_the_project_leader_records_decisions_and_everyone_reads_them(
         assert client.get(reverse("prioritering:beslutning-list")).status_code == 200
         assert client.get(beslutning.get_absolute_url()).status_code == 200
     assert Beslutning.objects.count() == 1
+
+
+def test_the_tasks_follow_the_decided_scenario_and_keep_started_work(login, projektleder, laeser, omraader):
+    from prioritering.models import Opgave
+
+    kontant = omraader["kontant"]
+    assert {o.scenarie for o in kontant.opgaver.all()} == {4}  # the recommendation, until a decision
+    kontant.opgaver.filter(tekst="Uddannelse").update(status="i_gang")
+
+    login(projektleder).post(NY, decision(omraader, kontant=(2, "Eksisterende ESDH rækker")))
+
+    tasks = {(o.scenarie, o.tekst): o.status for o in kontant.opgaver.all()}
+    assert tasks[4, "Uddannelse"] == "i_gang"  # started work is kept
+    assert (4, "Anskaffelsesproces på ny løsning") not in tasks
+    assert tasks[2, "Oprydning i sager"] == "ikke_startet"
+    opgaver = kontant.url("prioritering:opgaver")
+    page = login(laeser).get(opgaver)
+    assert "løsningsscenarie <strong>2</strong> (besluttet)" in page.content.decode()
+    task = Opgave.objects.get(sagsomraade=kontant, scenarie=2, tekst="Oprydning i sager")
+    assert login(laeser).post(opgaver, {f"status-{task.pk}": "faerdig"}).status_code == 403
+    login(projektleder).post(opgaver, {f"status-{task.pk}": "faerdig"})
+    task.refresh_from_db()
+    assert task.status == "faerdig"

@@ -232,7 +232,7 @@ def test_the_facilitator_sets_the_recommended_scenario_on_a_card(
 
     assert response["Location"] == reverse("workshops:wall", args=[workshop.pk])
     tobe = c_sagsomraade.__class__.objects.get(pk=c_sagsomraade.pk).tobe
-    assert (tobe.anbefalet_scenarie, tobe.opgaver.count()) == (3, 10)
+    assert (tobe.anbefalet_scenarie, tobe.sagsomraade.opgaver.count()) == (3, 10)
     assert tobe.history.first().history_change_reason == f"Workshop: {workshop}"
     wall = login(projektleder).get(reverse("workshops:wall", args=[workshop.pk])).content.decode()
     assert '<th colspan="2">Fase 2: As-is</th>' in wall and '<th colspan="2">Fase 3: To-be</th>' in wall

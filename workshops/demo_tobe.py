@@ -10,7 +10,7 @@ from django.utils import timezone
 from exitstrategi.kontraktdatoer import KVARTAL, add_months, period_end
 from exitstrategi.models import ITSystem, Kontrakt, Sagsomraade
 
-from .models import Opgave, Strategi, ToBe, Workshop
+from .models import Strategi, ToBe, Workshop
 from .services import tobe_save
 
 STRATEGIER = [
@@ -284,16 +284,12 @@ def _tobe(systems, today):
             "begrundelse": why,
             "anbefalet_paa": workshop,
         }
-        tobe = tobe_save(
+        tobe_save(
             sagsomraade=sagsomraade,
             values=values,
             version=0,
             user=None,
             m2m={"markedsloesninger": [systems[n] for n in market]},
         )
-        first = tobe.opgaver.first()
-        if first is not None:
-            first.status = Opgave.Status.I_GANG
-            first.save(update_fields=["status"])
         created += 1
     return created

@@ -145,6 +145,11 @@ class AsIs(PhaseRecord):
         )
         return list(dict.fromkeys(system for system in named if system is not None))
 
+    @property
+    def bruger_monopolbrudssystem(self):
+        """Whether the area's systems include KMD Aktiv or KMD Sygedagpenge (the monopoly break)."""
+        return any(system.aftale == ITSystem.Aftale.MONOPOLBRUD for system in self.systemer())
+
     def mangler(self):
         """Danish labels of the As-is questions still unanswered (komplethed.asis_mangler)."""
         return komplethed.asis_mangler(
@@ -414,10 +419,9 @@ class ToBe(PhaseRecord):
     def afvent_ky_ksd(self):
         """Scenario 1 while the area's fagsystem is a monopoly-break system (KMD Aktiv, KMD Sygedagpenge)."""
         asis = getattr(self.sagsomraade, "asis", None)
-        uses_monopoly = asis is not None and any(
-            system.aftale == ITSystem.Aftale.MONOPOLBRUD for system in asis.systemer()
+        return loesningsscenarier.afvent_ky_ksd(
+            self.anbefalet_scenarie, asis is not None and asis.bruger_monopolbrudssystem
         )
-        return loesningsscenarier.afvent_ky_ksd(self.anbefalet_scenarie, uses_monopoly)
 
     @property
     def udbud_tekst(self):
@@ -438,30 +442,3 @@ class ToBe(PhaseRecord):
             "anbefalet_scenarie",
         ]
         return [str(self._meta.get_field(f).verbose_name) for f in fields if getattr(self, f) in (None, "")]
-
-
-class Opgave(models.Model):
-    """A task of the recommended scenario (R5), so the later plan starts from it."""
-
-    class Status(models.TextChoices):
-        IKKE_STARTET = "ikke_startet", "Ikke startet"
-        I_GANG = "i_gang", "I gang"
-        FAERDIG = "faerdig", "Færdig"
-        IKKE_RELEVANT = "ikke_relevant", "Ikke relevant"
-
-    tobe = models.ForeignKey(ToBe, on_delete=models.CASCADE, related_name="opgaver")
-    scenarie = models.PositiveSmallIntegerField("scenarie", choices=loesningsscenarier.CHOICES)
-    raekkefoelge = models.PositiveSmallIntegerField(default=0)
-    tekst = models.CharField("opgave", max_length=300)
-    status = models.CharField("status", max_length=14, choices=Status, default=Status.IKKE_STARTET)
-
-    class Meta:
-        verbose_name = "opgave"
-        verbose_name_plural = "opgaver"
-        ordering = ["scenarie", "raekkefoelge"]
-        constraints = [
-            models.UniqueConstraint(fields=["tobe", "scenarie", "tekst"], name="unique_task_per_scenario")
-        ]
-
-    def __str__(self):
-        return self.tekst

@@ -16,7 +16,6 @@ urlpatterns = [
     path("vurdering/", tobe.VurderingView.as_view(), name="vurdering"),
     path("vurdering/<slug:slug>/", tobe.FagomraadeToBeView.as_view(), name="fagomraade-tobe"),
     path(f"vurdering/{SAGSOMRAADE}/", tobe.ToBeUpdateView.as_view(), name="tobe-update"),
-    path(f"vurdering/{SAGSOMRAADE}/opgaver/", tobe.OpgaverView.as_view(), name="tobe-opgaver"),
     path("strategier/", strategi.StrategiListView.as_view(), name="strategi-list"),
     path("strategier/ny/", strategi.StrategiCreateView.as_view(), name="strategi-create"),
     path("strategier/<int:pk>/rediger/", strategi.StrategiUpdateView.as_view(), name="strategi-update"),

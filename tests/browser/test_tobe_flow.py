@@ -33,4 +33,4 @@ def test_a_contact_person_recommends_a_scenario_and_finds_it_in_the_dokumentatio
     expect(row).to_contain_text("Høj")
     tobe = ToBe.objects.get(pk=c_sagsomraade.pk)
     assert (tobe.anbefalet_scenarie, tobe.kompleksitet, tobe.loesning_sager.navn) == (2, "hoej", "SBSYS")
-    assert tobe.opgaver.count() == 6
+    assert tobe.sagsomraade.opgaver.count() == 6

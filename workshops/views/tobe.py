@@ -1,18 +1,15 @@
-from django.contrib import messages
-from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.views.generic import TemplateView, View
+from django.views.generic import TemplateView
 
 from exitstrategi import guiden
 from exitstrategi.models import Fagomraade
-from exitstrategi.roles import RoleRequiredMixin, can_edit_fagomraade, require_edit
-from exitstrategi.selectors import get_sagsomraade
+from exitstrategi.roles import RoleRequiredMixin, can_edit_fagomraade
 from exitstrategi.views.phase_record import PhaseRecordUpdateView
 
 from .. import loesningsscenarier
 from ..forms import TOBE_ANSWERS, ToBeForm
-from ..models import FUNKTIONER, LOESNINGER, Opgave, ToBe
+from ..models import FUNKTIONER, LOESNINGER, ToBe
 from ..selectors import (
     asis_of,
     contract_dates_by_system,
@@ -98,15 +95,12 @@ class ToBeUpdateView(WorkshopSourceMixin, PhaseRecordUpdateView):
                 for (field, _label), (asis_field, _l) in zip(LOESNINGER, FUNKTIONER, strict=True)
                 if field in form.fields  # a wall card edits only its own question's fields
             ],
-            opgaver=[  # (task, whether it is the await-KY/KSD task, whether it applies here)
-                (
-                    task,
-                    task.tekst == loesningsscenarier.AFVENT_OPGAVE,
-                    loesningsscenarier.gaelder(task.scenarie, task.tekst, self.record.afvent_ky_ksd),
-                )
-                for task in (self.record.opgaver.all() if self.record.pk else [])
+            opgaver=[  # (task, whether it applies here): the recommended scenario's tasks, as information
+                (tekst, loesningsscenarier.gaelder(scenarie, tekst, self.record.afvent_ky_ksd))
+                for scenarie in [self.record.anbefalet_scenarie]
+                if scenarie
+                for tekst in loesningsscenarier.opgaver(scenarie)
             ],
-            statusser=Opgave.Status.choices,
             **kwargs,
         )
 
@@ -121,23 +115,3 @@ class ToBeUpdateView(WorkshopSourceMixin, PhaseRecordUpdateView):
             if getattr(asis, f"{f}_id") in deadlines
         ]
         return min(found, key=lambda item: item[0]) if found else None
-
-
-class OpgaverView(RoleRequiredMixin, View):
-    """Status per task of the recommended scenario."""
-
-    def authorize(self):
-        self.sagsomraade = get_sagsomraade(self.kwargs["slug"], self.kwargs["kle"])
-        require_edit(self.request.user, self.sagsomraade.fagomraade)
-
-    def post(self, request, slug, kle):
-        tobe = get_object_or_404(ToBe, pk=self.sagsomraade.pk)
-        valid = set(Opgave.Status.values)
-        with transaction.atomic():
-            for task in tobe.opgaver.select_for_update():
-                status = request.POST.get(f"status-{task.pk}")
-                if status in valid and status != task.status:
-                    task.status = status
-                    task.save(update_fields=["status"])
-        messages.success(request, "Opgavernes status er gemt.")
-        return redirect(self.sagsomraade.url("workshops:tobe-update"))
