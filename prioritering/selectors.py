@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from exitstrategi.indstillinger import Kommune
 from exitstrategi.models import Sagsomraade, phase_record
+from workshops import loesningsscenarier
 from workshops.selectors import asis_of, contract_dates_by_system, tidligste_virkning, tobe_of, tobe_scope
 
-from . import brugerniveau, omfang, raekkefoelge, tidsplan
+from . import billeder, brugerniveau, omfang, raekkefoelge, tidsplan
 from .models import BeslutningLinje
 
 JA = "ja"
@@ -168,4 +169,37 @@ def _emne(raekke):
         fastlaast=prioritering.fastlaast_plads if pinned else None,
         fastlaast_orden=prioritering.fastlaast_tidspunkt or timezone.now() if pinned else 0,
         fastlaast_begrundelse=prioritering.fastlaast_begrundelse if pinned else "",
+    )
+
+
+def punkter(raekker):
+    """The ranked areas as the pictures need them."""
+    return [
+        billeder.Punkt(
+            nr=r.nr,
+            kle=r.sagsomraade.kle.nummer,
+            titel=r.sagsomraade.titel,
+            scenarie=r.scenarie,
+            kritisk=r.kritisk,
+            omfang=r.omfang.vaerdi,
+            flytning=r.flytning,
+            tidligste_virkning=r.tidligste_virkning,
+        )
+        for r in raekker
+    ]
+
+
+def billeder_af(liste):
+    """The three pictures of a ranked list: (matrix, (bars, height), timeline)."""
+    points = punkter(liste.raekker)
+    antal = {n: sum(1 for p in points if p.scenarie == n) for n in loesningsscenarier.SCENARIER}
+    titler = {n: titel for n, (titel, _opgaver) in loesningsscenarier.SCENARIER.items()}
+    milestones = [
+        (liste.kommune.sapa_idriftsaettelse, "SAPA"),
+        (liste.kommune.stoettesystemer_idriftsaettelse, "Støttesystemer"),
+    ]
+    return (
+        billeder.matrix(points),
+        billeder.fordeling(antal, titler),
+        billeder.tidslinje(points, milestones, timezone.localdate()),
     )

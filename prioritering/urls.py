@@ -7,6 +7,7 @@ app_name = "prioritering"
 urlpatterns = [
     path("", views.PrioriteringView.as_view(), name="oversigt"),
     path("brugerniveau/accepter/", views.BrugerniveauAcceptView.as_view(), name="brugerniveau-accept"),
+    path("billeder/", views.BillederView.as_view(), name="billeder"),
     path("beslutninger/", views.BeslutningListView.as_view(), name="beslutning-list"),
     path("beslutninger/ny/", views.BeslutningCreateView.as_view(), name="beslutning-create"),
     path("beslutninger/<int:pk>/", views.BeslutningDetailView.as_view(), name="beslutning-detail"),

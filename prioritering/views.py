@@ -25,7 +25,7 @@ from . import brugerniveau, omfang, raekkefoelge, tidsplan
 from .filters import PrioriteringFilter
 from .forms import BeslutningForm, BeslutningLinjerForm, PrioriteringForm, PrioriteringRaekkeForm
 from .models import Beslutning, Opgave, Prioritering
-from .selectors import gaeldende_scenarie, i_scope, prioriteret
+from .selectors import billeder_af, gaeldende_scenarie, i_scope, prioriteret
 from .services import (
     beslutning_save,
     brugerniveau_accept,
@@ -235,3 +235,21 @@ class OpgaverView(RoleRequiredMixin, TemplateView):
         opgaver_status_save(sagsomraade=self.sagsomraade, statusser=statusser)
         messages.success(request, "Opgavernes status er gemt.")
         return redirect(request.path)
+
+
+class BillederView(RoleRequiredMixin, TemplateView):
+    """The portfolio matrix, the scenario distribution and the timeline, drawn as SVG."""
+
+    template_name = "prioritering/billeder.html"
+
+    def get_context_data(self, **kwargs):
+        liste = prioriteret()
+        matrix, (fordeling, fordeling_h), tidslinje = billeder_af(liste)
+        return super().get_context_data(
+            antal=len(liste.raekker),
+            matrix=matrix,
+            fordeling=fordeling,
+            fordeling_h=fordeling_h,
+            tidslinje=tidslinje,
+            **kwargs,
+        )

@@ -123,6 +123,7 @@ PURE_RULES = [
     "prioritering/omfang.py",
     "prioritering/raekkefoelge.py",
     "prioritering/tidsplan.py",
+    "prioritering/billeder.py",
 ]
 
 
