@@ -2,11 +2,12 @@ from collections import Counter
 
 from django.contrib import messages
 from django.db.models import Count
-from django.shortcuts import redirect
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView, TemplateView, View
 
 from exitstrategi.concurrency import ConcurrentEditError
-from exitstrategi.models import phase_record
+from exitstrategi.models import Fagomraade, phase_record
 from exitstrategi.roles import (
     ProjektlederRequiredMixin,
     RoleRequiredMixin,
@@ -92,7 +93,14 @@ class PrioriteringView(RoleRequiredMixin, TemplateView):
             mangler=self.mangler,
             kommune=self.liste.kommune,
             antal_scenarie=_counts(self.shown, lambda r: r.scenarie, tidsplan.INDKOEB),
-            antal_fagomraade=sorted(Counter(r.sagsomraade.fagomraade.navn for r in self.shown).items()),
+            antal_fagomraade=[
+                (navn, slug, count)
+                for (navn, slug), count in sorted(
+                    Counter(
+                        (r.sagsomraade.fagomraade.navn, r.sagsomraade.fagomraade.slug) for r in self.shown
+                    ).items()
+                )
+            ],
             antal_omfang=_counts(
                 self.shown, lambda r: r.omfang.vaerdi, {**omfang.NAVNE, None: "Kan ikke beregnes"}
             ),
@@ -251,5 +259,52 @@ class BillederView(RoleRequiredMixin, TemplateView):
             fordeling=fordeling,
             fordeling_h=fordeling_h,
             tidslinje=tidslinje,
+            **kwargs,
+        )
+
+
+class UdsnitView(RoleRequiredMixin, TemplateView):
+    """A printable slice of the order: one fagområde (for the talk with its fagchef) or one scenario
+    (for the purchasing and digitalisation chiefs: how many licence extensions and new purchases)."""
+
+    template_name = "prioritering/udsnit.html"
+
+    def get_context_data(self, **kwargs):
+        liste = prioriteret()
+        if "slug" in self.kwargs:
+            fagomraade = get_object_or_404(Fagomraade, slug=self.kwargs["slug"])
+            raekker = [r for r in liste.raekker if r.sagsomraade.fagomraade_id == fagomraade.pk]
+            titel = f"{fagomraade.navn}: sagsområder i prioriteringen"
+            formaal = (
+                "Til dialogen med fagchefen om prioriteringen: fagområdets løsningsscenarier, sagsområder "
+                "og brugere."
+            )
+        else:
+            nummer = self.kwargs["scenarie"]
+            if nummer not in loesningsscenarier.SCENARIER:
+                raise Http404("Ukendt løsningsscenarie")
+            raekker = [r for r in liste.raekker if r.scenarie == nummer]
+            titel = f"Løsningsscenarie {nummer}: {loesningsscenarier.SCENARIER[nummer][0]}"
+            formaal = (
+                f"Til indkøbschefen og digitaliseringschefen: {tidsplan.INDKOEB[nummer].lower()} for "
+                f"{len(raekker)} sagsområde{'r' if len(raekker) != 1 else ''}."
+            )
+        opgaver = Counter(
+            (o.sagsomraade_id, o.status)
+            for o in Opgave.objects.filter(sagsomraade__in=[r.sagsomraade for r in raekker])
+        )
+        return super().get_context_data(
+            titel=titel,
+            formaal=formaal,
+            raekker=[
+                (
+                    r,
+                    opgaver[r.sagsomraade.pk, Opgave.Status.FAERDIG],
+                    sum(opgaver[r.sagsomraade.pk, s] for s in Opgave.Status.values),
+                )
+                for r in raekker
+            ],
+            brugere=sum(r.asis.antal_sagsbehandlere or 0 for r in raekker),
+            indkoeb_regel=tidsplan.INDKOEB_REGEL,
             **kwargs,
         )

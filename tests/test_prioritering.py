@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from exitstrategi.models import Kommune
+from exitstrategi.models import Kommune, Sagsomraade
 from prioritering.models import Beslutning, BeslutningLinje, Prioritering
 
 OVERSIGT = reverse("prioritering:oversigt")
@@ -215,3 +215,21 @@ def test_only_the_project_leader_changes_the_prioritisation(login, kontaktperson
         )
         assert client.get(OVERSIGT).status_code == 200
     assert not Prioritering.objects.exists()
+
+
+def test_a_fagomraade_and_a_scenario_each_get_a_printable_slice(login, laeser, omraader, arbejdsmarked, kle):
+    other = Sagsomraade.objects.get(pk=omraader["kontant"].pk)
+    other.fagomraade = arbejdsmarked
+    other.save()
+    client = login(laeser)
+
+    borgerservice = client.get(reverse("prioritering:fagomraade", args=["borgerservice"]))
+    scenario_4 = client.get(reverse("prioritering:scenarie", args=[4]))
+
+    assert [r.sagsomraade.kle.nummer for r, _done, _all in borgerservice.context["raekker"]] == [
+        "32.24.05",
+        "32.06.00",
+    ]
+    assert [r.sagsomraade.kle.nummer for r, _done, _all in scenario_4.context["raekker"]] == ["32.24.04"]
+    assert "nyanskaffelse for 1 sagsområde." in scenario_4.content.decode()
+    assert client.get(reverse("prioritering:scenarie", args=[7])).status_code == 404
