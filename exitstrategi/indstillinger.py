@@ -62,8 +62,9 @@ class Kommune(models.Model):
         "Word-skabelon til notatet",
         upload_to="kommune/",
         blank=True,
-        validators=[FileExtensionValidator(["docx"])],
-        help_text="Kommunens egen brevskabelon (.docx) til beslutningsnotatet.",
+        validators=[FileExtensionValidator(["docx", "dotx"])],
+        help_text="Kommunens egen brevskabelon (.docx eller .dotx) til beslutningsnotatet: dens typografier, "
+        "sidehoved og sidefod bruges.",
     )
     sapa_idriftsaettelse = models.DateField("planlagt ibrugtagning af SAPA", null=True, blank=True)
     stoettesystemer_idriftsaettelse = models.DateField(

@@ -7,7 +7,7 @@ from exitstrategi.models import JaNej
 from workshops import loesningsscenarier
 from workshops.forms import UdbudField
 
-from .models import FAKTORER, Beslutning, Prioritering
+from .models import FAKTORER, Beslutning, NotatTekster, NotatVersion, Prioritering
 
 IKKE_REVURDERET = [("", "Ikke revurderet"), *JaNej.choices]
 
@@ -94,10 +94,29 @@ class PrioriteringRaekkeForm(PrioriteringForm):
 class BeslutningForm(DanishModelForm):
     class Meta:
         model = Beslutning
-        fields = ["besluttet_af", "dato", "journalnummer", "noter"]
+        fields = ["besluttet_af", "dato", "journalnummer", "notat", "noter"]
         widgets = {
             "dato": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "noter": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        versions = NotatVersion.objects.defer("docx", "xlsx")
+        self.fields["notat"].queryset = versions
+        self.fields["notat"].empty_label = "Intet sendt notat"
+        latest = versions.first()
+        if latest and not self.is_bound:
+            self.initial["notat"] = latest.pk
+
+
+class NotatTeksterForm(DanishModelForm):
+    class Meta:
+        model = NotatTekster
+        fields = ["titel", "resume", "indstilling", "oekonomi", "risici"]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 4})
+            for name in ["resume", "indstilling", "oekonomi", "risici"]
         }
 
 

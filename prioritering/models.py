@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from exitstrategi.indstillinger import BRUGERNIVEAUER
@@ -106,6 +107,14 @@ class Beslutning(models.Model):
     dato = models.DateField("dato", null=True, blank=True)
     journalnummer = models.CharField("sags- eller journalnummer", max_length=100, blank=True)
     foer_fase_4 = models.BooleanField("registreret før fase 4", default=False, editable=False)
+    notat = models.ForeignKey(
+        "NotatVersion",
+        verbose_name="truffet på notat",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="beslutninger",
+    )
     noter = models.TextField("noter", blank=True)
     oprettet = models.DateTimeField("registreret", auto_now_add=True)
     oprettet_af = models.ForeignKey(
@@ -190,3 +199,71 @@ class Opgave(models.Model):
 
     def __str__(self):
         return self.tekst
+
+
+class NotatTekster(models.Model):
+    """The notat's own words, written by the project leader; everything else is built from the data.
+    One row: the current draft's texts (its history keeps every earlier wording)."""
+
+    titel = models.CharField("titel", max_length=200, default="KMD Sag Exit-strategi: beslutningsnotat")
+    resume = models.TextField("resumé", blank=True)
+    indstilling = models.TextField(
+        "indledning til indstillingen",
+        blank=True,
+        help_text="Står før «at …»-punkterne, som bygges af prioriteringen.",
+    )
+    oekonomi = models.TextField("økonomi", blank=True, help_text="Står før tallene for scenarier og indkøb.")
+    risici = models.TextField(
+        "risici og åbne spørgsmål", blank=True, help_text="Står før listen over manglende svar."
+    )
+    aendret = models.DateTimeField("ændret", auto_now=True)
+    history = HistoricalRecords(excluded_fields=["aendret"])
+
+    class Meta:
+        verbose_name = "notatets tekster"
+        verbose_name_plural = "notatets tekster"
+        constraints = [models.CheckConstraint(condition=models.Q(pk=1), name="one_notat_draft")]
+
+    def __str__(self):
+        return self.titel
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def get(cls):
+        return cls.objects.get_or_create(pk=1)[0]
+
+
+class NotatVersion(models.Model):
+    """A notat sent for decision: its .docx and its Bilag (the Dokumentationsark .xlsx) as sent,
+    with their SHA-256. Never changed; the decision is recorded against it."""
+
+    nummer = models.PositiveIntegerField("version", unique=True, editable=False)
+    sendt = models.DateTimeField("sendt til beslutning", auto_now_add=True)
+    sendt_af = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="sendt af",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    docx = models.BinaryField("notat (.docx)", editable=False)
+    docx_sha256 = models.CharField("SHA-256 af notatet", max_length=64, editable=False)
+    xlsx = models.BinaryField("bilag: Dokumentationsark (.xlsx)", editable=False)
+    xlsx_sha256 = models.CharField("SHA-256 af bilaget", max_length=64, editable=False)
+
+    class Meta:
+        verbose_name = "notatversion"
+        verbose_name_plural = "notatversioner"
+        ordering = ["-nummer"]
+
+    def __str__(self):
+        return f"Version {self.nummer} sendt {timezone.localtime(self.sendt):%d.%m.%Y}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("En notatversion, der er sendt til beslutning, ændres aldrig.")
+        super().save(*args, **kwargs)

@@ -1,12 +1,17 @@
 """Fase 4's writes: the project leader's prioritisation and the municipality's decisions."""
 
+import hashlib
+
 from django.db import transaction
 from django.utils import timezone
 
+from exitstrategi import dokumentationsark
+from exitstrategi.excel import dokumentationsark_workbook, workbook_bytes
 from exitstrategi.services import phase_record_save
 from workshops import loesningsscenarier
 
-from .models import BeslutningLinje, Opgave, Prioritering
+from .models import BeslutningLinje, NotatVersion, Opgave, Prioritering
+from .notat_docx import aktuelt_notat
 from .selectors import gaeldende_scenarie
 
 
@@ -100,3 +105,24 @@ def opgaver_status_save(*, sagsomraade, statusser):
             if status in valid and status != task.status:
                 task.status = status
                 task.save(update_fields=["status"])
+
+
+def bilag_xlsx():
+    """Bilag 1: the whole Dokumentationsark as .xlsx bytes."""
+    rows = dokumentationsark.prepare(list(dokumentationsark.queryset()))
+    return workbook_bytes(dokumentationsark_workbook(rows, dokumentationsark.columns()))
+
+
+def notat_send(user):
+    """Freeze the notat as it is now: its .docx and its Bilag, with their SHA-256, as the next version."""
+    docx, xlsx = aktuelt_notat(), bilag_xlsx()
+    with transaction.atomic():
+        last = NotatVersion.objects.select_for_update().order_by("-nummer").first()
+        return NotatVersion.objects.create(
+            nummer=(last.nummer if last else 0) + 1,
+            sendt_af=user,
+            docx=docx,
+            docx_sha256=hashlib.sha256(docx).hexdigest(),
+            xlsx=xlsx,
+            xlsx_sha256=hashlib.sha256(xlsx).hexdigest(),
+        )

@@ -2,9 +2,11 @@ from collections import Counter
 
 from django.contrib import messages
 from django.db.models import Count
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.views.generic import DetailView, ListView, TemplateView, View
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.views.generic import DetailView, ListView, TemplateView, UpdateView, View
 
 from exitstrategi.concurrency import ConcurrentEditError
 from exitstrategi.models import Fagomraade, phase_record
@@ -24,12 +26,22 @@ from workshops.selectors import asis_of, tobe_in_scope
 
 from . import brugerniveau, omfang, raekkefoelge, tidsplan
 from .filters import PrioriteringFilter
-from .forms import BeslutningForm, BeslutningLinjerForm, PrioriteringForm, PrioriteringRaekkeForm
-from .models import Beslutning, Opgave, Prioritering
+from .forms import (
+    BeslutningForm,
+    BeslutningLinjerForm,
+    NotatTeksterForm,
+    PrioriteringForm,
+    PrioriteringRaekkeForm,
+)
+from .models import Beslutning, NotatTekster, NotatVersion, Opgave, Prioritering
+from .notat import byg
+from .notat_docx import aktuelt_notat
 from .selectors import billeder_af, gaeldende_scenarie, i_scope, prioriteret
 from .services import (
     beslutning_save,
+    bilag_xlsx,
     brugerniveau_accept,
+    notat_send,
     opgaver_status_save,
     prioritering_save,
     prioriteringer_save,
@@ -149,13 +161,12 @@ class PrioriteringUpdateView(PhaseRecordUpdateView):
     out_of_scope_message = "Kun sagsområder med brugsmønster C eller D prioriteres i fase 4."
 
     def save(self, form):
-
         return prioritering_save(
             sagsomraade=self.sagsomraade, user=self.request.user, **form.service_kwargs()
         )
 
     def success_url_for(self):
-        return super().success_url_for() if self.request.POST.get("next") else "/prioritering/"
+        return reverse("prioritering:oversigt")
 
 
 class BeslutningListView(RoleRequiredMixin, ListView):
@@ -308,3 +319,80 @@ class UdsnitView(RoleRequiredMixin, TemplateView):
             indkoeb_regel=tidsplan.INDKOEB_REGEL,
             **kwargs,
         )
+
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _download(content, content_type, filename):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+class NotatView(RoleRequiredMixin, TemplateView):
+    """Trin 5: the beslutningsnotat as a page that prints on A4, its downloads and its sent versions."""
+
+    template_name = "prioritering/notat.html"
+
+    def get_context_data(self, **kwargs):
+        notat = byg()
+        matrix, (fordeling, fordeling_h), tidslinje = notat.billeder
+        return super().get_context_data(
+            notat=notat,
+            matrix=matrix,
+            fordeling=fordeling,
+            fordeling_h=fordeling_h,
+            tidslinje=tidslinje,
+            versioner=NotatVersion.objects.select_related("sendt_af").defer("docx", "xlsx"),
+            **kwargs,
+        )
+
+
+class NotatDocxView(RoleRequiredMixin, View):
+    def get(self, request):
+        return _download(aktuelt_notat(), DOCX_TYPE, f"beslutningsnotat-{timezone.localdate():%Y-%m-%d}.docx")
+
+
+class NotatBilagView(RoleRequiredMixin, View):
+    def get(self, request):
+        return _download(
+            bilag_xlsx(), XLSX_TYPE, f"bilag-dokumentationsark-{timezone.localdate():%Y-%m-%d}.xlsx"
+        )
+
+
+class NotatTeksterView(ProjektlederRequiredMixin, HistorikMixin, UpdateView):
+    """The notat's own words: resumé, the introduction to the indstilling, økonomi and risici."""
+
+    form_class = NotatTeksterForm
+    template_name = "prioritering/notat_tekster.html"
+    success_url = reverse_lazy("prioritering:notat")
+
+    def get_object(self, queryset=None):
+        return NotatTekster.get()
+
+    def form_valid(self, form):
+        messages.success(self.request, "Notatets tekster er gemt.")
+        return super().form_valid(form)
+
+
+class NotatSendView(ProjektlederRequiredMixin, View):
+    """Mark the draft "sendt til beslutning": that version is kept as it is, for good."""
+
+    def post(self, request):
+        version = notat_send(request.user)
+        messages.success(
+            request, f"Notatet er sendt til beslutning som version {version.nummer} og kan ikke ændres."
+        )
+        return redirect("prioritering:notat")
+
+
+class NotatVersionView(RoleRequiredMixin, View):
+    """A sent version's .docx or its Bilag, exactly as sent."""
+
+    def get(self, request, nummer, fil):
+        version = get_object_or_404(NotatVersion, nummer=nummer)
+        if fil == "docx":
+            return _download(bytes(version.docx), DOCX_TYPE, f"beslutningsnotat-version-{nummer}.docx")
+        return _download(bytes(version.xlsx), XLSX_TYPE, f"bilag-dokumentationsark-version-{nummer}.xlsx")

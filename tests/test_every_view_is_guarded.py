@@ -22,6 +22,9 @@ SAMPLE = {
     "question": "asis_sagsbehandlere",
     "uidb64": "x",
     "token": "y",
+    "scenarie": "2",
+    "nummer": "1",
+    "fil": "docx",
 }
 
 
