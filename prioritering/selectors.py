@@ -10,6 +10,7 @@ from django.utils import timezone
 from exitstrategi.indstillinger import Kommune
 from exitstrategi.models import Sagsomraade, phase_record
 from workshops import loesningsscenarier
+from workshops.models import FUNKTIONER
 from workshops.selectors import asis_of, contract_dates_by_system, tidligste_virkning, tobe_of, tobe_scope
 
 from . import billeder, brugerniveau, omfang, raekkefoelge, tidsplan
@@ -53,7 +54,15 @@ def i_scope(kommune=None):
     latest = beslutning_i_kraft()
     return (
         Sagsomraade.objects.filter(tobe_scope())
-        .select_related("fagomraade", "kle", "asis", "tobe", "prioritering")
+        .select_related(
+            "fagomraade",
+            "kle",
+            "asis",
+            "tobe",
+            "prioritering",
+            *(f"asis__{field}" for field, _label in FUNKTIONER),  # the systems, for "afvent KY/KSD"
+        )
+        .prefetch_related("asis__monopolbrud_tsa_systemer")
         .annotate(
             besluttet=Subquery(latest.values("scenarie")[:1]),
             besluttet_begrundelse=Subquery(latest.values("begrundelse")[:1]),
