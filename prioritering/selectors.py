@@ -212,3 +212,43 @@ def billeder_af(liste):
         billeder.fordeling(antal, titler),
         billeder.tidslinje(points, milestones, timezone.localdate()),
     )
+
+
+def rangorden(kommune=None):
+    """{sagsområde id: (place in the order, omfang, decided scenario)} for every area in scope with a
+    scenario, from one query of plain values: the Dokumentationsark's Fase 4 columns on any page."""
+    kommune = kommune or Kommune.get()
+    rows = i_scope(kommune).values_list(
+        "pk",
+        "kle__nummer",
+        "scenarie",
+        "kritisk",
+        "prioritering__forretningskritisk",
+        "omfang",
+        "besluttet",
+        "prioritering__fastlaast_plads",
+        "prioritering__fastlaast_tidspunkt",
+        "prioritering__fastlaast_begrundelse",
+    )
+    emner, extra = [], {}
+    for pk, kle, scenarie, kritisk, revurderet, omfang_, besluttet, plads, tidspunkt, grund in rows:
+        if not scenarie:
+            continue
+        extra[pk] = (omfang_, besluttet)
+        emner.append(
+            raekkefoelge.Emne(
+                key=pk,
+                kle=kle,
+                scenarie=scenarie,
+                kritisk={JA: True, "nej": False}.get(kritisk),
+                revurderet=bool(revurderet),
+                omfang=omfang_,
+                fastlaast=plads or None,
+                fastlaast_orden=tidspunkt or timezone.now() if plads else 0,
+                fastlaast_begrundelse=grund or "",
+            )
+        )
+    placeringer = raekkefoelge.ranger(
+        emner, kommune.prioriteringsstrategi, kommune.laengst_forberedelse_foerst
+    )
+    return {p.emne.key: (p.nr, *extra[p.emne.key]) for p in placeringer}

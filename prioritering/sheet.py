@@ -8,29 +8,25 @@ from exitstrategi.dokumentationsark import Column
 from exitstrategi.models import Sagsomraade, phase_record
 from workshops.selectors import tobe_in_scope, tobe_scope
 
+from . import omfang
 from .forms import PrioriteringForm
 from .models import Prioritering
-from .selectors import prioriteret
+from .selectors import rangorden
 
 FASE = Prioritering.FASE
 
 
 def _prepare_order(rows):
     """Each row's place in the order, computed over every area in scope (not only the page's)."""
-    by_pk = {r.sagsomraade.pk: r for liste in _lists() for r in liste}
+    order = rangorden()
     for row in rows:
-        row.fase4 = by_pk.get(row.pk)
-
-
-def _lists():
-    liste = prioriteret()
-    return liste.raekker, liste.mangler
+        row.fase4 = order.get(row.pk)  # (place, omfang, decided scenario) or None
 
 
 def _fase4(get):
     def value(row):
-        raekke = getattr(row, "fase4", None)
-        return get(raekke) if raekke is not None else ""
+        found = getattr(row, "fase4", None)
+        return get(*found) if found is not None else ""
 
     return value
 
@@ -49,7 +45,7 @@ def register():
             "fase4_nr",
             "Prioritet",
             FASE,
-            _fase4(lambda r: r.nr or ""),
+            _fase4(lambda nr, _omfang, _besluttet: nr),
             width=9,
             read_only=True,
         ),
@@ -68,7 +64,7 @@ def register():
             "fase4_omfang",
             "Omfang af oprydningsarbejdet",
             FASE,
-            _fase4(lambda r: str(r.omfang) if r.omfang.vaerdi else ""),
+            _fase4(lambda _nr, omfang_, _besluttet: omfang.NAVNE.get(omfang_, "")),
             width=14,
             read_only=True,
         ),
@@ -97,7 +93,7 @@ def register():
             "fase4_besluttet",
             "Besluttet løsningsscenarie",
             FASE,
-            _fase4(lambda r: r.scenarie if r.scenarie_kilde == "besluttet" else ""),
+            _fase4(lambda _nr, _omfang, besluttet: besluttet or ""),
             width=12,
             read_only=True,  # decided on the Beslutning page, with a mandate
         ),
