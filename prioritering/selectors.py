@@ -95,6 +95,7 @@ class Raekke:
     nr: int | None = None
     begrundelse: str = ""
     sapa: str | None = None  # the move is "før" or "efter" SAPA's go-live; None: not known
+    stoettesystemer: str | None = None  # the same for the støttesystemer
 
     @property
     def prioritering(self):
@@ -155,6 +156,9 @@ def prioriteret(queryset=None, kommune=None):
             tidligste_virkning=tidligste_virkning(s, exits, today),
         )
         raekke.sapa = tidsplan.i_forhold_til(raekke.flytning, kommune.sapa_idriftsaettelse)
+        raekke.stoettesystemer = tidsplan.i_forhold_til(
+            raekke.flytning, kommune.stoettesystemer_idriftsaettelse
+        )
         (raekker if raekke.scenarie else mangler).append(raekke)
     by_key = {r.sagsomraade.pk: r for r in raekker}
     for placering in raekkefoelge.ranger(

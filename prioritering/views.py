@@ -1,6 +1,7 @@
 from collections import Counter
 
 from django.contrib import messages
+from django.db import IntegrityError
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -381,7 +382,13 @@ class NotatSendView(ProjektlederRequiredMixin, View):
     """Mark the draft "sendt til beslutning": that version is kept as it is, for good."""
 
     def post(self, request):
-        version = notat_send(request.user)
+        try:
+            version = notat_send(request.user)
+        except IntegrityError:  # someone sent the same number in the same moment
+            messages.error(
+                request, "Et andet notat blev sendt i samme øjeblik. Se versionerne, og prøv igen."
+            )
+            return redirect("prioritering:notat")
         messages.success(
             request, f"Notatet er sendt til beslutning som version {version.nummer} og kan ikke ændres."
         )

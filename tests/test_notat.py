@@ -71,6 +71,9 @@ def test_the_word_document_has_the_pages_headings_in_the_pages_order(demo_db, lo
     order = next(t for t in document.tables if t.rows[0].cells[0].text == "Nr." and len(t.columns) == 8)
     assert [c.text for c in order.rows[0].cells][-1] == "Hvorfor her"
     assert order.rows[1].cells[0].text == "1" and order.rows[1].cells[0].paragraphs[0].runs[0].bold is None
+    page = login(laeser).get(reverse("prioritering:oversigt"))
+    on_page = [r.sagsomraade.kle.nummer for r, _form in page.context["rows"]]
+    assert [row.cells[1].text.split(" ")[0] for row in order.rows[1:]] == on_page  # the same order
 
 
 def test_the_leaders_own_texts_go_into_the_notat_with_history(demo_db, login, projektleder, laeser):
