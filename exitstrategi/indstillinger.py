@@ -37,7 +37,22 @@ def validate_matrix(matrix):
         raise ValidationError("Omfanget skal være 1 Let, 2 Moderat eller 3 Stort.")
 
 
-class Kommune(models.Model):
+class EnesteRaekke(models.Model):
+    """A record of which there is exactly one (pk 1), created with its defaults on first use."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def get(cls):
+        return cls.objects.get_or_create(pk=1)[0]
+
+
+class Kommune(EnesteRaekke):
     """The municipality itself: exactly one row, edited by the project leader."""
 
     class Strategi(models.TextChoices):
@@ -103,12 +118,3 @@ class Kommune(models.Model):
 
     def __str__(self):
         return self.navn
-
-    def save(self, *args, **kwargs):
-        self.pk = 1
-        super().save(*args, **kwargs)
-
-    @classmethod
-    def get(cls):
-        """The municipality's settings, created with the defaults on first use."""
-        return cls.objects.get_or_create(pk=1)[0]

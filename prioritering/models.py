@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from exitstrategi.indstillinger import BRUGERNIVEAUER
+from exitstrategi.indstillinger import BRUGERNIVEAUER, EnesteRaekke
 from exitstrategi.kontraktdatoer import dato_eller_kvartal
 from exitstrategi.models import JaNej, PhaseRecord, Sagsomraade
 from workshops import loesningsscenarier
@@ -201,7 +201,7 @@ class Opgave(models.Model):
         return self.tekst
 
 
-class NotatTekster(models.Model):
+class NotatTekster(EnesteRaekke):
     """The notat's own words, written by the project leader; everything else is built from the data.
     One row: the current draft's texts (its history keeps every earlier wording)."""
 
@@ -226,14 +226,6 @@ class NotatTekster(models.Model):
 
     def __str__(self):
         return self.titel
-
-    def save(self, *args, **kwargs):
-        self.pk = 1
-        super().save(*args, **kwargs)
-
-    @classmethod
-    def get(cls):
-        return cls.objects.get_or_create(pk=1)[0]
 
 
 class NotatVersion(models.Model):
