@@ -16,7 +16,7 @@ from django.db.models import Q, Sum
 
 from . import faser
 from .filters import free_text_filter
-from .models import KLE, Fagomraade, Sagsomraade
+from .models import KLE, Fagomraade, Sagsomraade, phase_record
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,8 @@ class Column:
     answer: str | None = None  # ORM path of the stored answer: filter by its fixed set of answers
     total: str | None = None  # ORM path of a number: the sheet shows its sum over the filtered rows
     question: str = ""  # the guide's full question behind a short header, one hover away
+    formula: Callable | None = None  # {column key: letter} -> (row number -> Excel formula), or None
+    overblik: bool = False  # counted per answer in the export's Overblik sheet
 
 
 def _all_columns():
@@ -49,6 +51,17 @@ def prepare(rows):
         for prepare_rows in fase.preparers:
             prepare_rows(rows)
     return rows
+
+
+def versions(sagsomraade):
+    """[(phase title, version)] of the sagsområde and each of its phase records (0 when it has none):
+    what the row looked like at export, so an import can tell what changed in the application since."""
+    found = [(faser.alle()[0].titel, sagsomraade.version)]
+    for fase in faser.alle()[1:]:
+        if fase.record is not None:
+            record = phase_record(sagsomraade, fase.record_name)
+            found.append((fase.titel, record.version if record is not None else 0))
+    return found
 
 
 def phase_link(phase, sagsomraade):
@@ -209,6 +222,7 @@ def core_columns():
             sort="fagomraade__navn",
             related=("fagomraade",),
             read_only=True,  # the business key: a sagsområde is moved, not edited, to another
+            overblik=True,
         ),
         Column(
             "kle",

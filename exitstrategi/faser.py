@@ -47,6 +47,11 @@ class Fase:
     def url(self):
         return reverse(self.url_name) if self.url_name else ""
 
+    @property
+    def record_name(self):
+        """The sagsområde's accessor of the phase record ("screening", "asis" …)."""
+        return self.record._meta.get_field("sagsomraade").remote_field.related_name
+
     def history_of(self, sagsomraade):
         """The django-simple-history records of the sagsområde's answers in this phase, or None."""
         if self.history:

@@ -1,5 +1,7 @@
 """The shared core: KLE catalogue, fagområder, sagsområder and IT systems."""
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
@@ -166,7 +168,10 @@ class Sagsomraade(models.Model):
     aendret = models.DateTimeField("ændret", auto_now=True)
     version = models.PositiveIntegerField(default=0, editable=False)
     fjernet = models.DateTimeField("fjernet", null=True, blank=True)
-    history = HistoricalRecords(excluded_fields=["aendret", "version"], m2m_fields=[ogsaa_daekker])
+    noegle = models.UUIDField(
+        "nøgle", default=uuid.uuid4, unique=True, editable=False, help_text="Følger rækken i Excel-arket."
+    )
+    history = HistoricalRecords(excluded_fields=["aendret", "version", "noegle"], m2m_fields=[ogsaa_daekker])
 
     alle = models.Manager()
     objects = AktiveSagsomraader()

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from exitstrategi import faser, overblik
 from exitstrategi.dokumentationsark import Column
+from exitstrategi.indstillinger import BRUGERNIVEAUER, KOMPLEKSITETER, Kommune
 from exitstrategi.models import Sagsomraade, phase_record
 from workshops.selectors import tobe_in_scope, tobe_scope
 
@@ -39,6 +40,28 @@ def _record(get):
     return value
 
 
+def _omfang_formula(letters):
+    """Trin 2 as a live Excel formula over the user level and complexity cells, with the
+    municipality's own matrix written into it; None when either column is not in the export."""
+    niveau, kompleksitet = letters.get("fase4_brugerniveau"), letters.get("tobe_kompleksitet")
+    if not (niveau and kompleksitet):
+        return None
+    matrix = Kommune.get().omfang_matrix
+    niveauer = dict(BRUGERNIVEAUER)
+    kompleksiteter = dict(KOMPLEKSITETER)
+    table = ";".join(",".join(f'"{omfang.NAVNE[matrix[n][k]]}"' for k in kompleksiteter) for n in niveauer)
+    rows = ",".join(f'"{label}"' for label in niveauer.values())
+    cols = ",".join(f'"{label}"' for label in kompleksiteter.values())
+
+    def formula(row):
+        return (
+            f"=IFERROR(INDEX({{{table}}},MATCH({niveau}{row},{{{rows}}},0),"
+            f'MATCH({kompleksitet}{row},{{{cols}}},0)),"")'
+        )
+
+    return formula
+
+
 def register():
     columns = [
         Column(
@@ -67,6 +90,8 @@ def register():
             _fase4(lambda _nr, omfang_, _besluttet: omfang.NAVNE.get(omfang_, "")),
             width=14,
             read_only=True,
+            formula=_omfang_formula,  # recalculates in Excel, as the KOMBIT sheet's one formula does
+            overblik=True,
         ),
         Column(
             "fase4_kritisk",

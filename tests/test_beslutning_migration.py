@@ -4,13 +4,17 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("workshops", "0012_markedsloesninger"), ("prioritering", None)]
+BEFORE = [
+    ("workshops", "0012_markedsloesninger"),
+    ("exitstrategi", "0012_notat_skabelon_dotx"),
+    ("prioritering", None),
+]
 
 
 def test_decided_scenarios_become_one_record_marked_before_fase_4(transactional_db, kle, borgerservice):
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
-    apps = executor.loader.project_state(BEFORE[:1]).apps
+    apps = executor.loader.project_state(BEFORE[:2]).apps
     Sagsomraade = apps.get_model("exitstrategi", "Sagsomraade")
     ToBe = apps.get_model("workshops", "ToBe")
     KLE = apps.get_model("exitstrategi", "KLE")

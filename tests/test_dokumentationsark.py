@@ -61,14 +61,24 @@ def open_export(response):
     return load_workbook(BytesIO(response.content))
 
 
+HEADER_ROW, FIRST_ROW = 2, 3  # row 1 groups the columns by phase
+
+
+def headers(sheet):
+    """The visible column headers (the hidden key and version columns left out)."""
+    return [
+        cell.value for cell in sheet[HEADER_ROW] if not sheet.column_dimensions[cell.column_letter].hidden
+    ]
+
+
 def test_the_export_holds_exactly_what_the_filter_shows(login, laeser, sheet_rows):
     workbook = open_export(login(laeser).get(EXPORT, {"svar": "ja"}))
 
     sheet = workbook["Dokumentationsark"]
-    header = [cell.value for cell in sheet[1]]
+    header = headers(sheet)
     assert header[:3] == ["Fagområde", "KLE-nummer", "Sagsområde"]
     assert "Anvendes KMD Sag i dag?" in header
-    assert [[cell.value for cell in row][:3] for row in sheet.iter_rows(min_row=2)] == [
+    assert [[cell.value for cell in row][:3] for row in sheet.iter_rows(min_row=FIRST_ROW)] == [
         ["Borgerservice", "32.06.00", "Boligstøtte i almindelighed"]
     ]
     assert "Vejledning" in workbook.sheetnames
@@ -76,7 +86,7 @@ def test_the_export_holds_exactly_what_the_filter_shows(login, laeser, sheet_row
 
 def dropdowns(sheet):
     """{header: list formula} for every column with a dropdown."""
-    header = {cell.column_letter: cell.value for cell in sheet[1]}
+    header = {cell.column_letter: cell.value for cell in sheet[HEADER_ROW]}
     return {
         header[str(validation.sqref).split(":")[0].rstrip("0123456789")]: validation.formula1
         for validation in sheet.data_validations.dataValidation
@@ -92,16 +102,17 @@ def test_the_export_has_dropdowns_autofilter_and_a_frozen_header(login, laeser, 
     assert found["3. Brugsmønster"] == '"0,A,B,C,D,E"'
     assert found["8. Kan arkiveres"] == '"Ja,Nej,Delvist"'
     assert "Noter" not in found
-    assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:{sheet.cell(row=1, column=sheet.max_column).column_letter}4"
+    assert sheet.freeze_panes == "D3"  # the header rows and fagområde, KLE-nummer, sagsområde stay in view
+    last = sheet.cell(row=HEADER_ROW, column=len(headers(sheet))).column_letter
+    assert sheet.auto_filter.ref == f"A2:{last}5"
 
 
 def test_text_that_looks_like_a_formula_is_written_as_text(login, laeser, sheet_rows):
     sheet = open_export(login(laeser).get(EXPORT, {"q": "Byggetilladelse"}))["Dokumentationsark"]
 
-    header = [cell.value for cell in sheet[1]]
-    noter = sheet.cell(row=2, column=header.index("Noter") + 1)
-    note = sheet.cell(row=2, column=header.index("Note til screening") + 1)
+    header = headers(sheet)
+    noter = sheet.cell(row=FIRST_ROW, column=header.index("Noter") + 1)
+    note = sheet.cell(row=FIRST_ROW, column=header.index("Note til screening") + 1)
     assert (noter.value, noter.data_type, noter.quotePrefix) == ("=1+1", "s", True)
     assert (note.value, note.data_type, note.quotePrefix) == ("@SUM(A1)", "s", True)
 
@@ -112,7 +123,7 @@ def test_the_command_writes_the_same_sheet(db, sheet_rows, tmp_path, capsys):
     call_command("export_dokumentationsark", str(out))
 
     sheet = load_workbook(out)["Dokumentationsark"]
-    assert sheet.max_row == 4
+    assert sheet.max_row == 5
     assert "3 sagsområder" in capsys.readouterr().out
 
 
@@ -156,7 +167,7 @@ def test_the_sheet_stays_at_a_fixed_number_of_queries_with_2000_sagsomraader(
     assert "KMD Aktiv" in response.content.decode()
     with django_assert_max_num_queries(15):  # the rows' 12, To-be question 1's workshops and Fase 4's order
         response = client.get(EXPORT)
-    assert load_workbook(BytesIO(response.content))["Dokumentationsark"].max_row == 2001
+    assert load_workbook(BytesIO(response.content))["Dokumentationsark"].max_row == 2002
 
 
 def test_to_be_columns_filters_and_the_earliest_effect_from_the_contracts(
@@ -185,8 +196,8 @@ def test_to_be_columns_filters_and_the_earliest_effect_from_the_contracts(
     ]:
         assert numbers(client.get(SHEET, params)) == expected, params
     sheet = open_export(client.get(EXPORT))["Dokumentationsark"]
-    header = [cell.value for cell in sheet[1]]
-    rows = {row[1]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    header = headers(sheet)
+    rows = {row[1]: row for row in sheet.iter_rows(min_row=FIRST_ROW, values_only=True)}
     effect = rows["32.06.00"][header.index("Tidligste virkning")]
     opera_exit = tidligste_ophoer(opera.vilkaar, timezone.localdate())
     assert effect.date() == opera_exit.dato  # the scenario leaves KMD Opera
@@ -210,7 +221,7 @@ def test_the_user_chooses_which_phases_columns_to_see_and_export(login, laeser, 
         "Grundoplysninger",
         "Fase 1: Screening",
     }
-    assert [cell.value for cell in sheet[1]] == ["Anvendes KMD Sag i dag?", "Note til screening"]
+    assert headers(sheet) == ["Anvendes KMD Sag i dag?", "Note til screening"]
     everything = client.get(SHEET).context["columns"]
     assert {column.phase for column, _frozen in everything} >= {"Fase 2: As-is", "Fase 3: To-be"}
 
@@ -269,9 +280,9 @@ def test_short_headers_carry_the_guides_full_question_on_screen_and_in_excel(log
     sheet = open_export(client.get(EXPORT))["Dokumentationsark"]
 
     assert 'title="Hvornår skal løsningen/løsningerne på sagsområdet i udbud?"' in page
-    headers = {cell.value: cell.comment.text if cell.comment else None for cell in sheet[1]}
-    assert headers["2. Hvornår i udbud"] == "Hvornår skal løsningen/løsningerne på sagsområdet i udbud?"
-    assert headers["6. Manuelle sager i KMD Sag"].startswith("Hvor mange manuelle sager og journalnotater")
+    notes = {cell.value: cell.comment.text if cell.comment else None for cell in sheet[HEADER_ROW]}
+    assert notes["2. Hvornår i udbud"] == "Hvornår skal løsningen/løsningerne på sagsområdet i udbud?"
+    assert notes["6. Manuelle sager i KMD Sag"].startswith("Hvor mange manuelle sager og journalnotater")
 
 
 def test_to_be_question_1_from_each_workshop_stands_by_the_areas_of_its_fagomraader(

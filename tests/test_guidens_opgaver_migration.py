@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("workshops", "0005_guidens_ord")]
+BEFORE = [("workshops", "0005_guidens_ord"), ("exitstrategi", "0012_notat_skabelon_dotx")]
 
 
 def test_started_tasks_keep_their_status_under_the_guides_words(transactional_db, kle, borgerservice):

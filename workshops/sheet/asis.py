@@ -89,6 +89,7 @@ def register():
             sort="asis__brugsmoenster",
             related=("asis",),
             fields=tuple(brugsmoenster.QUESTIONS),
+            overblik=True,
         ),
         Column(
             "asis_afhaengighed",

@@ -136,6 +136,7 @@ def register_tobe():
             sort="tobe__anbefalet_scenarie",
             related=("tobe",),
             fields=("anbefalet_scenarie", "begrundelse", "anbefalet_paa"),
+            overblik=True,
         ),
         Column(
             "tobe_afvent",

@@ -1,0 +1,123 @@
+"""The exported Dokumentationsark: grouped by phase, computed columns grey, omfang as a live formula
+with the municipality's matrix, a stable hidden identity and versions per row, Overblik and Vejledning."""
+
+from datetime import datetime
+from io import BytesIO
+
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from exitstrategi.dokumentationsark import Column
+from exitstrategi.excel import dokumentationsark_workbook
+from exitstrategi.models import Kommune, Sagsomraade
+from prioritering.models import Prioritering
+from workshops.models import ToBe
+
+EXPORT = reverse("dokumentationsark-export")
+
+
+def export(client, **params):
+    return load_workbook(BytesIO(client.get(EXPORT, params).content))
+
+
+def column_of(sheet, header):
+    return next(cell.column_letter for cell in sheet[2] if cell.value == header)
+
+
+def test_the_phases_group_the_columns_and_each_row_carries_its_identity_and_versions(
+    login, laeser, c_sagsomraade
+):
+    ToBe.objects.create(sagsomraade=c_sagsomraade, anbefalet_scenarie=2, version=3)
+    sheet = export(login(laeser))["Dokumentationsark"]
+
+    groups = [cell.value for cell in sheet[1] if cell.value]
+    assert groups[:5] == [
+        "Grundoplysninger",
+        "Fase 1: Screening",
+        "Fase 2: As-is",
+        "Fase 3: To-be",
+        "Fase 4: Prioritering",
+    ]
+    assert any(str(r).startswith("A1:") for r in sheet.merged_cells.ranges)
+    key = column_of(sheet, "Nøgle (rør ikke)")
+    assert sheet.column_dimensions[key].hidden
+    assert sheet[f"{key}3"].value == str(Sagsomraade.objects.get().noegle)
+    assert sheet[f"{column_of(sheet, 'Version: Fase 3: To-be')}3"].value == 3
+    assert sheet[f"{column_of(sheet, 'Version: Fase 4: Prioritering')}3"].value == 0  # no record yet
+
+
+def test_omfang_is_a_live_formula_over_the_level_and_complexity_with_the_municipalitys_matrix(
+    login, laeser, c_sagsomraade
+):
+    ToBe.objects.create(sagsomraade=c_sagsomraade, anbefalet_scenarie=2, kompleksitet="hoej")
+    Prioritering.objects.create(sagsomraade=c_sagsomraade, brugerniveau="mellem")
+    workbook = export(login(laeser))
+    sheet = workbook["Dokumentationsark"]
+
+    formula = sheet[f"{column_of(sheet, 'Omfang af oprydningsarbejdet')}3"].value
+    niveau, kompleksitet = column_of(sheet, "Brugerniveau"), column_of(sheet, "6. Kompleksitet af oprydning")
+    assert (
+        formula.startswith("=IFERROR(INDEX(")
+        and f"MATCH({niveau}3," in formula
+        and f"MATCH({kompleksitet}3," in formula
+    )
+    assert (
+        '"1 Let","1 Let","2 Moderat";"1 Let","2 Moderat","3 Stort";"2 Moderat","3 Stort","3 Stort"' in formula
+    )
+    assert sheet[f"{column_of(sheet, 'Omfang af oprydningsarbejdet (ved eksport)')}3"].value == "3 Stort"
+    assert workbook.calculation.fullCalcOnLoad  # Excel and LibreOffice compute it on open
+
+    kommune = Kommune.get()
+    kommune.omfang_matrix = {b: {k: 1 for k in ("lav", "middel", "hoej")} for b in ("faa", "mellem", "mange")}
+    kommune.save()
+    formula = export(login(laeser))["Dokumentationsark"][
+        f"{column_of(sheet, 'Omfang af oprydningsarbejdet')}3"
+    ].value
+    assert '"1 Let","1 Let","1 Let";"1 Let","1 Let","1 Let";"1 Let","1 Let","1 Let"' in formula
+
+
+def test_computed_columns_are_grey_with_a_note_and_have_no_dropdown(login, laeser, c_sagsomraade):
+    sheet = export(login(laeser))["Dokumentationsark"]
+
+    letter = column_of(sheet, "Afhængighed af KMD Sag")
+    assert sheet[f"{letter}2"].fill.fgColor.rgb.endswith("E7E6E6")
+    assert "Beregnes af Exitstrategi" in sheet[f"{letter}2"].comment.text
+    assert sheet[f"{letter}3"].fill.fgColor.rgb.endswith("E7E6E6")
+    assert not any(str(v.sqref).startswith(f"{letter}3") for v in sheet.data_validations.dataValidation)
+
+
+def test_dates_are_real_dates_shown_as_on_screen(login, laeser, c_sagsomraade, systemer):
+    from exitstrategi.models import Kontrakt
+
+    Kontrakt.objects.create(itsystem=systemer["KMD Opera"], navn="Opera", opsigelsesvarsel=6)
+    ToBe.objects.create(sagsomraade=c_sagsomraade, anbefalet_scenarie=2, loesning_sager=systemer["SBSYS"])
+    sheet = export(login(laeser))["Dokumentationsark"]
+
+    for header in ("Opsig senest", "Tidligste virkning"):
+        cell = sheet[f"{column_of(sheet, header)}3"]
+        assert isinstance(cell.value, datetime) and cell.number_format == "DD.MM.YYYY", header
+
+
+def test_overblik_counts_and_vejledning_explains_every_column(login, laeser, c_sagsomraade):
+    ToBe.objects.create(sagsomraade=c_sagsomraade, anbefalet_scenarie=2)
+    workbook = export(login(laeser))
+
+    overblik = [row for row in workbook["Overblik"].iter_rows(values_only=True) if any(row)]
+    assert ("Fase 3: To-be: Anbefalet løsningsscenarie", None) in overblik
+    assert ("2", 1) in overblik and ("Borgerservice", 1) in overblik and ("C", 1) in overblik
+    vejledning = {row[0]: row for row in workbook["Vejledning"].iter_rows(values_only=True) if row[0]}
+    assert vejledning["8. Kan arkiveres"][2] == "Ja, Nej, Delvist"
+    assert vejledning["2. Hvornår i udbud"][1] == "Hvornår skal løsningen/løsningerne på sagsområdet i udbud?"
+    assert vejledning["Prioritet"][3] == "Beregnes; rettes ikke i arket"
+
+
+def test_a_long_answer_list_comes_from_a_hidden_list_sheet(db, c_sagsomraade):
+    labels = tuple(f"Et meget langt svar nummer {n}" for n in range(20))
+    column = Column("lang", "Lang liste", "Grundoplysninger", lambda r: "", choices=labels)
+
+    workbook = dokumentationsark_workbook([c_sagsomraade], [column])
+
+    lists = workbook["Lister"]
+    assert lists.sheet_state == "hidden" and lists["A20"].value == labels[-1]
+    [validation] = workbook["Dokumentationsark"].data_validations.dataValidation
+    assert validation.formula1 == "Lister!$A$1:$A$20"
