@@ -121,3 +121,15 @@ def test_a_long_answer_list_comes_from_a_hidden_list_sheet(db, c_sagsomraade):
     assert lists.sheet_state == "hidden" and lists["A20"].value == labels[-1]
     [validation] = workbook["Dokumentationsark"].data_validations.dataValidation
     assert validation.formula1 == "Lister!$A$1:$A$20"
+
+
+def test_a_fagomraades_page_exports_only_its_own_rows(
+    login, kontaktperson, c_sagsomraade, fremmed_sagsomraade
+):
+    client = login(kontaktperson)
+    page = client.get(reverse("screening:fagomraade-detail", args=["borgerservice"])).content.decode()
+    link = f"{EXPORT}?fagomraade={c_sagsomraade.fagomraade_id}"
+
+    assert f'href="{link}"' in page
+    sheet = load_workbook(BytesIO(client.get(link).content))["Dokumentationsark"]
+    assert [row[0] for row in sheet.iter_rows(min_row=3, values_only=True)] == ["Borgerservice"]
