@@ -3,6 +3,7 @@ sagsområde, a grouped header per phase, dropdowns for fixed answers, computed c
 formulas where the KOMBIT sheet has them, and the Overblik and Vejledning sheets."""
 
 from collections import Counter
+from copy import copy
 from dataclasses import dataclass
 from datetime import date
 from io import BytesIO
@@ -97,19 +98,22 @@ def dokumentationsark_workbook(rows, columns):
     hidden_start = len(slots) + 1
     counts = {s.column.key: Counter() for s in slots if s.column.overblik and not s.static}
     formulas = {s.column.key: s.column.formula(letters) for s in slots if s.column.formula and not s.static}
+    computed = {index: _computed(s) for index, s in enumerate(slots, start=1)}
+    computed_style_array = _style_array(sheet, "beregnet")
     row_number = HEADER_ROW
     for row_number, row in enumerate(rows, start=FIRST_ROW):
         for index, slot in enumerate(slots, start=1):
-            cell = sheet.cell(row=row_number, column=index)
             make = None if slot.static else formulas.get(slot.column.key)
             formula = make(row_number) if make else None
             value = slot.column.value(row)
-            if _computed(slot):  # before the value: a named style replaces the date format too
-                cell.style = "beregnet"
-            if formula:
-                cell.value = formula
-            elif value not in ("", None):  # an empty cell costs nothing when it is never created
-                write_text(cell, value)
+            if formula or value not in ("", None):  # an empty cell costs nothing when it is never created
+                cell = sheet.cell(row=row_number, column=index)
+                if computed[index]:  # before the value: a named style replaces the date format too
+                    cell._style = copy(computed_style_array)
+                if formula:
+                    cell.value = formula
+                else:
+                    write_text(cell, value)
             if slot.column.key in counts and not slot.static:
                 counts[slot.column.key][str(value) if value not in ("", None) else "Ikke besvaret"] += 1
         sheet.cell(row=row_number, column=hidden_start, value=str(row.noegle))
@@ -123,6 +127,15 @@ def dokumentationsark_workbook(rows, columns):
     _overblik(workbook, slots, counts)
     _vejledning(workbook, columns)
     return workbook
+
+
+def _style_array(sheet, name):
+    """The internal style of a named style, copied onto cells: assigning the name costs a lookup each."""
+    probe = sheet.cell(row=1, column=1)
+    before = copy(probe._style)
+    probe.style = name
+    found, probe._style = copy(probe._style), before
+    return found
 
 
 def _write_headers(sheet, slots):
