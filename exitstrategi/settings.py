@@ -201,3 +201,8 @@ LOGGING = {
 
 # The screening table posts four fields per sagsområde; allow big fagområder.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 20000
+
+# Excel import of the Dokumentationsark: refuse files beyond these limits before reading them.
+EXCEL_IMPORT_MAX_BYTES = env_int("EXCEL_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+EXCEL_IMPORT_MAX_UNPACKED_BYTES = env_int("EXCEL_IMPORT_MAX_UNPACKED_BYTES", 200 * 1024 * 1024)
+EXCEL_IMPORT_MAX_ROWS = env_int("EXCEL_IMPORT_MAX_ROWS", 20000)
