@@ -73,3 +73,98 @@ def test_the_limits_refuse_before_reading(settings):
     settings.EXCEL_IMPORT_MAX_BYTES = 100
     with pytest.raises(ExcelRefused, match="er for stor"):
         open_xlsx(data, "ark.xlsx")
+
+
+# --- reading the rows back: matched by the hidden key, else by fagområde and KLE number ---------------
+
+
+def exported(rows):
+    from exitstrategi import dokumentationsark
+    from exitstrategi.excel import dokumentationsark_workbook
+
+    prepared = dokumentationsark.prepare(list(rows))
+    return open_xlsx(workbook_bytes(dokumentationsark_workbook(prepared, dokumentationsark.columns())))
+
+
+def read(workbook):
+    from exitstrategi import dokumentationsark
+    from exitstrategi.excel_import import read_rows
+
+    return read_rows(workbook, dokumentationsark.columns())
+
+
+def test_an_export_reads_back_row_by_row_by_its_hidden_key(db, sagsomraade, fremmed_sagsomraade):
+    from exitstrategi.models import Sagsomraade
+
+    result = read(exported(Sagsomraade.objects.order_by("kle__nummer")))
+
+    assert result.fejl == []
+    assert {r.sagsomraade for r in result.raekker} == {sagsomraade, fremmed_sagsomraade}
+    first = result.raekker[0]
+    assert first.nummer == 3 and first.vaerdier["kle"] == first.sagsomraade.kle.nummer
+    assert first.versioner["Grundoplysninger"] == 0
+
+
+def test_a_row_moved_since_the_export_is_still_matched_and_the_move_is_shown(db, sagsomraade, arbejdsmarked):
+    from exitstrategi.models import Sagsomraade
+
+    workbook = exported(Sagsomraade.objects.all())
+    Sagsomraade.objects.filter(pk=sagsomraade.pk).update(fagomraade=arbejdsmarked)
+
+    [row] = read(workbook).raekker
+    assert row.sagsomraade.pk == sagsomraade.pk
+    assert row.flyttet == "flyttet fra Borgerservice 32.06.00 til Arbejdsmarked 32.06.00 siden eksporten"
+
+
+def test_a_typed_row_is_matched_by_its_business_key_and_blank_rows_are_skipped(db, sagsomraade):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Dokumentationsark"
+    sheet.append(["KLE-nummer", "Fagområde", "Noter"])  # reordered, fewer columns
+    sheet.append([None, None, None])
+    sheet.append(["32.06.00", "borgerservice", "Skrevet i Excel, æøå"])
+
+    result = read(workbook)
+
+    assert result.fejl == []
+    [row] = result.raekker
+    assert (row.sagsomraade, row.nummer, row.vaerdier["noter"]) == (sagsomraade, 3, "Skrevet i Excel, æøå")
+
+
+def test_unknown_columns_unknown_areas_and_duplicates_are_all_reported(db, sagsomraade):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Dokumentationsark"
+    sheet.append(["Fagområde", "KLE-nummer", "Farve", "Størrelse"])
+    sheet.append(["Borgerservice", "32.06.00"])
+    sheet.append(["Borgerservice", "32.06.00"])
+    sheet.append(["Borgerservice", "99.99.99"])
+
+    assert read(workbook).fejl == [
+        "Dokumentationsark, række 1: ukendte kolonner: Farve, Størrelse.",
+        "Dokumentationsark, række 3: samme sagsområde som række 2 (Borgerservice 32.06.00).",
+        "Dokumentationsark, række 4: sagsområdet Borgerservice 99.99.99 findes ikke; "
+        "nye sagsområder oprettes i programmet.",
+    ]
+
+
+def test_a_file_without_the_sheet_or_its_key_headers_is_refused():
+    workbook = Workbook()
+    assert read(workbook).fejl == ["Arket «Dokumentationsark» mangler i filen."]
+    workbook.active.title = "Dokumentationsark"
+    workbook.active.append(["Navn", "Nummer"])
+    assert read(workbook).fejl == ["Dokumentationsark: overskrifterne «Fagområde» og «KLE-nummer» mangler."]
+
+
+def test_a_row_of_a_removed_area_is_refused_with_the_way_back(db, sagsomraade):
+    from django.utils import timezone
+
+    from exitstrategi.models import Sagsomraade
+
+    workbook = exported(Sagsomraade.objects.all())
+    Sagsomraade.alle.filter(pk=sagsomraade.pk).update(fjernet=timezone.now())
+
+    assert read(workbook).fejl == [
+        "Dokumentationsark, række 3: sagsområdet Borgerservice 32.06.00 er fjernet; gendan det i programmet, "
+        "før du indlæser svar til det."
+    ]
