@@ -26,7 +26,7 @@ from workshops.selectors import contracts_by_system, systems_left
 
 from . import billeder, tidsplan
 from .models import Beslutning, NotatTekster
-from .selectors import billeder_af, prioriteret
+from .selectors import billeder_af, prioriteret, punkter
 
 
 @dataclass
@@ -328,7 +328,7 @@ def _tidslinje_tabel(raekker, kommune):
 
 
 def _matrix_tabel(raekker):
-    m = billeder.matrix(_punkter(raekker))
+    m = billeder.matrix(punkter(raekker))
     kolonner = [label for _x, label in m.kolonner]
     felter = {(f.kritisk, f.omfang): f for f in m.felter}
     return Tabel(
@@ -344,12 +344,6 @@ def _matrix_tabel(raekker):
             for _y, label in m.raekker
         ],
     )
-
-
-def _punkter(raekker):
-    from .selectors import punkter
-
-    return punkter(raekker)
 
 
 def _oekonomi(tekster, raekker, antal):

@@ -75,14 +75,11 @@ def _as_docx(data):
 
 
 def _style(document, name):
-    """The style, looked up once per document (python-docx searches every style on each use by name)."""
-    cache = document.__dict__.setdefault("_exitstrategi_styles", {})
-    if name not in cache:
-        try:
-            cache[name] = document.styles[name]
-        except KeyError:
-            cache[name] = None
-    return cache[name]
+    """The style, or None when the template lacks it."""
+    try:
+        return document.styles[name]
+    except KeyError:
+        return None
 
 
 def _heading(document, text, level):

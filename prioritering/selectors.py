@@ -149,7 +149,7 @@ def prioriteret(queryset=None, kommune=None):
             sagsomraade=s,
             scenarie=s.scenarie,
             scenarie_kilde="besluttet" if s.besluttet else "anbefalet" if s.scenarie else None,
-            kritisk={JA: True, "nej": False}.get(s.kritisk),
+            kritisk=_kritisk(s.kritisk),
             revurderet=bool(prioritering and prioritering.forretningskritisk),
             forslag=forslag[s.pk],
             omfang=omfang.omfang(niveau, tobe.kompleksitet if tobe else "", kommune.omfang_matrix),
@@ -161,27 +161,47 @@ def prioriteret(queryset=None, kommune=None):
         )
         (raekker if raekke.scenarie else mangler).append(raekke)
     by_key = {r.sagsomraade.pk: r for r in raekker}
+    emner = []
+    for r in raekker:
+        p = r.prioritering
+        emner.append(
+            _emne(
+                r.sagsomraade.pk,
+                r.sagsomraade.kle.nummer,
+                r.scenarie,
+                r.sagsomraade.kritisk,
+                p and p.forretningskritisk,
+                r.omfang.vaerdi,
+                p and p.fastlaast_plads,
+                p and p.fastlaast_tidspunkt,
+                p and p.fastlaast_begrundelse,
+            )
+        )
     for placering in raekkefoelge.ranger(
-        [_emne(r) for r in raekker], kommune.prioriteringsstrategi, kommune.laengst_forberedelse_foerst
+        emner, kommune.prioriteringsstrategi, kommune.laengst_forberedelse_foerst
     ):
         raekke = by_key[placering.emne.key]
         raekke.nr, raekke.begrundelse = placering.nr, placering.begrundelse
     return Prioriteret(sorted(raekker, key=lambda r: r.nr), mangler, kommune)
 
 
-def _emne(raekke):
-    prioritering = raekke.prioritering
-    pinned = prioritering is not None and prioritering.fastlaast_plads
+def _kritisk(value):
+    """The stored Ja/Nej (re-assessed, else the workshop's) as True, False or None (not assessed)."""
+    return {JA: True, "nej": False}.get(value)
+
+
+def _emne(key, kle, scenarie, kritisk, revurderet, omfang_, plads, tidspunkt, grund):
+    """One area for the order; of two pins on one position the earlier pinned stands first."""
     return raekkefoelge.Emne(
-        key=raekke.sagsomraade.pk,
-        kle=raekke.sagsomraade.kle.nummer,
-        scenarie=raekke.scenarie,
-        kritisk=raekke.kritisk,
-        revurderet=raekke.revurderet,
-        omfang=raekke.omfang.vaerdi,
-        fastlaast=prioritering.fastlaast_plads if pinned else None,
-        fastlaast_orden=prioritering.fastlaast_tidspunkt or timezone.now() if pinned else 0,
-        fastlaast_begrundelse=prioritering.fastlaast_begrundelse if pinned else "",
+        key=key,
+        kle=kle,
+        scenarie=scenarie,
+        kritisk=_kritisk(kritisk),
+        revurderet=bool(revurderet),
+        omfang=omfang_,
+        fastlaast=plads or None,
+        fastlaast_orden=tidspunkt or timezone.now() if plads else 0,
+        fastlaast_begrundelse=grund or "" if plads else "",
     )
 
 
@@ -239,19 +259,7 @@ def rangorden(kommune=None):
         if not scenarie:
             continue
         extra[pk] = (omfang_, besluttet)
-        emner.append(
-            raekkefoelge.Emne(
-                key=pk,
-                kle=kle,
-                scenarie=scenarie,
-                kritisk={JA: True, "nej": False}.get(kritisk),
-                revurderet=bool(revurderet),
-                omfang=omfang_,
-                fastlaast=plads or None,
-                fastlaast_orden=tidspunkt or timezone.now() if plads else 0,
-                fastlaast_begrundelse=grund or "",
-            )
-        )
+        emner.append(_emne(pk, kle, scenarie, kritisk, revurderet, omfang_, plads, tidspunkt, grund))
     placeringer = raekkefoelge.ranger(
         emner, kommune.prioriteringsstrategi, kommune.laengst_forberedelse_foerst
     )
