@@ -6,7 +6,7 @@ class ExitstrategiConfig(AppConfig):
     verbose_name = "Exitstrategi"
 
     def ready(self):
-        from . import dokumentationsark, faser
+        from . import dokumentationsark, faser, indlaesning
         from .forms import SagsomraadeForm
         from .models import Sagsomraade
 
@@ -17,6 +17,7 @@ class ExitstrategiConfig(AppConfig):
                 columns=dokumentationsark.core_columns(),
                 form=SagsomraadeForm,
                 history=lambda sagsomraade: Sagsomraade.history.filter(id=sagsomraade.pk),
+                indlaesning=indlaesning.grundoplysninger(),
                 menu=[
                     faser.Menupunkt(50, "Dokumentationsark", "dokumentationsark"),
                     faser.Menupunkt(60, "IT-systemer", "itsystem-list", under_input=True),

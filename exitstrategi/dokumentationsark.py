@@ -38,6 +38,13 @@ class Column:
     question: str = ""  # the guide's full question behind a short header, one hover away
     formula: Callable | None = None  # {column key: letter} -> (row number -> Excel formula), or None
     overblik: bool = False  # counted per answer in the export's Overblik sheet
+    parse: Callable | None = None  # (cell text, form) -> form data, when a cell is more than its first field
+    not_imported: str = ""  # why the import refuses a changed cell of an answer given elsewhere (Danish)
+
+    @property
+    def two_way(self):
+        """Whether the Excel import reads the column back into its phase's form."""
+        return bool(self.fields) and not self.read_only and not self.formula and not self.not_imported
 
 
 def _all_columns():

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from io import BytesIO
 
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
@@ -27,7 +28,9 @@ COMPUTED_FILL = PatternFill("solid", fgColor="E7E6E6")
 COMPUTED_NOTE = "Beregnes af Exitstrategi – rettes ikke her."
 INLINE_LIST_MAX = 255  # Excel's limit for a dropdown list written into the validation itself
 KEY_HEADER = "Nøgle (rør ikke)"  # the row's stable identity, in a hidden column
-VERSION_HEADER = "Version: {}"
+EXPORTED_HEADER = "Eksporteret (rør ikke)"  # when the file was made: the import's base for conflicts
+VERSION_PREFIX = "Version: "  # then the phase: the version of its record when the file was made
+STATIC_SUFFIX = " (ved eksport)"  # a formula column's value at export, beside it
 
 VEJLEDNING = [
     "Vejledning til Dokumentationsarket",
@@ -76,7 +79,7 @@ def _layout(columns):
 
 
 def _header(slot):
-    return f"{slot.column.header} (ved eksport)" if slot.static else slot.column.header
+    return f"{slot.column.header}{STATIC_SUFFIX}" if slot.static else slot.column.header
 
 
 def _computed(slot):
@@ -100,6 +103,7 @@ def dokumentationsark_workbook(rows, columns):
     formulas = {s.column.key: s.column.formula(letters) for s in slots if s.column.formula and not s.static}
     computed = {index: _computed(s) for index, s in enumerate(slots, start=1)}
     computed_style_array = _style_array(sheet, "beregnet")
+    exported_at = timezone.now().isoformat()
     row_number = HEADER_ROW
     for row_number, row in enumerate(rows, start=FIRST_ROW):
         for index, slot in enumerate(slots, start=1):
@@ -117,7 +121,8 @@ def dokumentationsark_workbook(rows, columns):
             if slot.column.key in counts and not slot.static:
                 counts[slot.column.key][str(value) if value not in ("", None) else "Ikke besvaret"] += 1
         sheet.cell(row=row_number, column=hidden_start, value=str(row.noegle))
-        for offset, (_fase, version) in enumerate(versions(row), start=1):
+        sheet.cell(row=row_number, column=hidden_start + 1, value=exported_at)
+        for offset, (_fase, version) in enumerate(versions(row), start=2):
             sheet.cell(row=row_number, column=hidden_start + offset, value=version)
     _write_hidden_headers(sheet, hidden_start, rows)
     last_letter = get_column_letter(len(slots))
@@ -166,10 +171,10 @@ def _write_headers(sheet, slots):
 
 
 def _write_hidden_headers(sheet, hidden_start, rows):
-    titles = [KEY_HEADER]
+    titles = [KEY_HEADER, EXPORTED_HEADER]
     sample = next(iter(rows), None)
     if sample is not None:
-        titles += [VERSION_HEADER.format(fase) for fase, _version in versions(sample)]
+        titles += [f"{VERSION_PREFIX}{fase}" for fase, _version in versions(sample)]
     for offset, title in enumerate(titles):
         sheet.cell(row=HEADER_ROW, column=hidden_start + offset, value=title)
         sheet.column_dimensions[get_column_letter(hidden_start + offset)].hidden = True

@@ -5,12 +5,16 @@ parses it (an .xlsx is a zip: its size unpacked is checked first, so a zip bomb 
 import io
 import zipfile
 from dataclasses import dataclass, field
+from datetime import datetime
 from uuid import UUID
 
 from django.conf import settings
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from openpyxl import load_workbook
 
-from .models import Sagsomraade
+from .excel import EXPORTED_HEADER, KEY_HEADER, STATIC_SUFFIX, VERSION_PREFIX
+from .models import KLE, Fagomraade, Sagsomraade
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # a password-protected .xlsx, or an old .xls, is an OLE container
 ZIP_MAGIC = b"PK\x03\x04"
@@ -57,9 +61,7 @@ def open_xlsx(data, filename="filen"):
 
 
 SHEET = "Dokumentationsark"
-KEY_HEADER = "Nøgle (rør ikke)"
-VERSION_PREFIX = "Version: "
-EXPORT_SUFFIX = " (ved eksport)"
+HIDDEN = (KEY_HEADER, EXPORTED_HEADER)
 
 
 @dataclass
@@ -67,9 +69,11 @@ class Raekke:
     """One row of the file, matched to its sagsområde."""
 
     nummer: int  # the row number in Excel
-    sagsomraade: object
+    sagsomraade: object  # unsaved when the row creates a new sagsområde
     vaerdier: dict  # column key -> the cell's value
     versioner: dict  # phase title -> version at export
+    formler: set = field(default_factory=set)  # keys of the columns whose cell holds a formula
+    eksporteret: datetime | None = None  # when the file was made
     flyttet: str = ""  # how the area was moved or re-keyed since the export, in Danish
 
 
@@ -79,9 +83,10 @@ class Indlaest:
     fejl: list = field(default_factory=list)  # "Ark, række, kolonne: besked"
 
 
-def read_rows(workbook, columns):
+def read_rows(workbook, columns, tillad_nye=False):
     """The file's rows matched to sagsområder by their hidden key, else by fagområde and KLE number;
-    every problem at once, as "Dokumentationsark, række n, kolonne: besked"."""
+    every problem at once, as "Dokumentationsark, række n, kolonne: besked". With `tillad_nye`, a row
+    of a known fagområde and an active KLE emne that has no sagsområde yet makes a new one (unsaved)."""
     result = Indlaest()
     if SHEET not in workbook.sheetnames:
         result.fejl.append(f"Arket «{SHEET}» mangler i filen.")
@@ -96,38 +101,42 @@ def read_rows(workbook, columns):
     unknown = []
     for cell in sheet[header_row]:
         title = str(cell.value).strip() if cell.value is not None else ""
-        if not title or title.endswith(EXPORT_SUFFIX):
+        if not title or title.endswith(STATIC_SUFFIX):
             continue
-        if title == KEY_HEADER or title.startswith(VERSION_PREFIX) or title in by_header:
+        if title in HIDDEN or title.startswith(VERSION_PREFIX) or title in by_header:
             places[title] = cell.column - 1
         else:
             unknown.append(title)
     if unknown:
         result.fejl.append(f"{SHEET}, række {header_row}: ukendte kolonner: {', '.join(unknown)}.")
     records = []
-    for number, values in enumerate(
-        sheet.iter_rows(min_row=header_row + 1, values_only=True), header_row + 1
-    ):
-        if not any(v not in (None, "") for v in values):
+    for number, cells in enumerate(sheet.iter_rows(min_row=header_row + 1), header_row + 1):
+        if not any(c.value not in (None, "") for c in cells):
             continue  # a blank row
-        get = {title: values[index] if index < len(values) else None for title, index in places.items()}
-        records.append((number, get))
-    keys = [str(get.get(KEY_HEADER) or "").strip() for _n, get in records]
+        found = {title: cells[index] for title, index in places.items() if index < len(cells)}
+        records.append((number, found))
+    keys = [str(_value(found, KEY_HEADER) or "").strip() for _n, found in records]
     by_key = {str(s.noegle): s for s in Sagsomraade.alle.filter(noegle__in=[k for k in keys if _is_uuid(k)])}
     by_business = {
         (s.fagomraade.navn.casefold(), s.kle.nummer): s
         for s in Sagsomraade.alle.select_related("fagomraade", "kle")
     }
+    new = _NewAreas() if tillad_nye else None
     seen = {}
-    for (number, get), key in zip(records, keys, strict=True):
-        navn = str(get.get("Fagområde") or "").strip()
-        kle = str(get.get("KLE-nummer") or "").strip()
+    for (number, found), key in zip(records, keys, strict=True):
+        navn = str(_value(found, "Fagområde") or "").strip()
+        kle = str(_value(found, "KLE-nummer") or "").strip()
         sagsomraade = by_key.get(key) or by_business.get((navn.casefold(), kle))
+        if sagsomraade is None and new is not None:
+            sagsomraade, why = new.area(navn, kle)
+            if why:
+                result.fejl.append(f"{SHEET}, række {number}: {why}")
+                continue
         if sagsomraade is None:
             result.fejl.append(
                 f"{SHEET}, række {number}: sagsområdet {navn or '(uden fagområde)'} "
-                f"{kle or '(uden KLE-nummer)'} "
-                "findes ikke; nye sagsområder oprettes i programmet."
+                f"{kle or '(uden KLE-nummer)'} findes ikke. Nye sagsområder oprettes i programmet, "
+                "eller af projektlederen ved at tillade nye sagsområder i indlæsningen."
             )
             continue
         if sagsomraade.fjernet:
@@ -136,13 +145,14 @@ def read_rows(workbook, columns):
                 f"{sagsomraade.kle.nummer} er fjernet; gendan det i programmet, før du indlæser svar til det."
             )
             continue
-        if sagsomraade.pk in seen:
+        identity = sagsomraade.pk or (sagsomraade.fagomraade.pk, sagsomraade.kle.pk)
+        if identity in seen:
             result.fejl.append(
-                f"{SHEET}, række {number}: samme sagsområde som række {seen[sagsomraade.pk]} "
+                f"{SHEET}, række {number}: samme sagsområde som række {seen[identity]} "
                 f"({sagsomraade.fagomraade.navn} {sagsomraade.kle.nummer})."
             )
             continue
-        seen[sagsomraade.pk] = number
+        seen[identity] = number
         nu = (sagsomraade.fagomraade.navn, sagsomraade.kle.nummer)
         flyttet = ""
         if key in by_key and (navn.casefold(), kle) != (nu[0].casefold(), nu[1]):
@@ -151,14 +161,54 @@ def read_rows(workbook, columns):
             Raekke(
                 nummer=number,
                 sagsomraade=sagsomraade,
-                vaerdier={by_header[t].key: v for t, v in get.items() if t in by_header},
+                vaerdier={by_header[t].key: c.value for t, c in found.items() if t in by_header},
                 versioner={
-                    t[len(VERSION_PREFIX) :]: v for t, v in get.items() if t.startswith(VERSION_PREFIX)
+                    t[len(VERSION_PREFIX) :]: _version(c.value)
+                    for t, c in found.items()
+                    if t.startswith(VERSION_PREFIX)
                 },
+                formler={by_header[t].key for t, c in found.items() if t in by_header and c.data_type == "f"},
+                eksporteret=_time(_value(found, EXPORTED_HEADER)),
                 flyttet=flyttet,
             )
         )
     return result
+
+
+class _NewAreas:
+    """New sagsområder from typed rows: a known fagområde and an active KLE emne."""
+
+    def __init__(self):
+        self.fagomraader = {f.navn.casefold(): f for f in Fagomraade.objects.all()}
+        emner = KLE.objects.filter(niveau=KLE.Niveau.EMNE, status=KLE.Status.AKTIV)
+        self.emner = {k.nummer: k for k in emner}
+
+    def area(self, navn, nummer):
+        fagomraade = self.fagomraader.get(navn.casefold())
+        if fagomraade is None:
+            return None, f"fagområdet «{navn}» findes ikke; opret det i programmet først."
+        kle = self.emner.get(nummer)
+        if kle is None:
+            return None, f"«{nummer}» er ikke et gældende KLE-emnenummer (fx 32.24.02)."
+        return Sagsomraade(fagomraade=fagomraade, kle=kle), ""
+
+
+def _value(found, title):
+    cell = found.get(title)
+    return cell.value if cell is not None else None
+
+
+def _version(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _time(value):
+    if isinstance(value, datetime):
+        return value if timezone.is_aware(value) else timezone.make_aware(value)
+    return parse_datetime(str(value)) if value else None
 
 
 def _header_row(sheet):

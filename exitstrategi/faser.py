@@ -27,6 +27,22 @@ class Menupunkt:
         return reverse(self.url_name)
 
 
+def always(sagsomraade):
+    return True
+
+
+@dataclass(frozen=True)
+class Indlaesning:
+    """How the Excel import checks and writes a phase's answers: through the phase's own form and save,
+    exactly as its pages do."""
+
+    form: Callable  # (sagsomraade, data=None, only=None) -> the phase's form, bound when data is given
+    save: Callable  # (sagsomraade, form, user, kilde) -> None
+    attach: Callable  # (sagsomraade, form): the new answers onto the row in memory, for later phases
+    in_scope: Callable = always  # sagsomraade -> whether it takes part in the phase
+    kun_projektleder: bool = False  # only the project leader answers this phase
+
+
 @dataclass
 class Fase:
     nummer: int
@@ -42,6 +58,7 @@ class Fase:
     history: Callable | None = None  # sagsomraade -> its history records; default: the record's
     system_usage: Callable | None = None  # it system -> [(sagsomraade, what it is used for)]
     menu: list = field(default_factory=list)  # Menupunkt entries the phase adds to the navigation
+    indlaesning: Indlaesning | None = None  # how the Excel import writes its answers
 
     @property
     def url(self):

@@ -108,6 +108,16 @@ class SagsomraadeForm(forms.Form):
     noter = forms.CharField(label="Noter", widget=forms.Textarea(attrs={"rows": 4}), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
+    @staticmethod
+    def initial_for(sagsomraade):
+        covers = sagsomraade.ogsaa_daekker.all() if sagsomraade.pk else []
+        return {
+            "titel": sagsomraade.titel,
+            "noter": sagsomraade.noter,
+            "ogsaa_daekker": ", ".join(k.nummer for k in covers),
+            "version": sagsomraade.version,
+        }
+
 
 class FagomraadeForm(DanishModelForm):
     class Meta:

@@ -411,4 +411,22 @@ class Kontrakt(models.Model):
         return kontraktdatoer.tidligste_ophoer(self.vilkaar, today, ikke_foer=ikke_foer)
 
 
+class ExcelIndlaesning(models.Model):
+    """An uploaded Dokumentationsark waiting for its preview to be approved: kept between the upload
+    and the approval, and deleted once it is applied (or, unapproved, after a day)."""
+
+    bruger = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    filnavn = models.CharField(max_length=255)
+    data = models.BinaryField()
+    tillad_nye = models.BooleanField("opret nye sagsområder", default=False)
+    oprettet = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "Excel-indlæsning"
+        verbose_name_plural = "Excel-indlæsninger"
+
+    def __str__(self):
+        return self.filnavn
+
+
 from .indstillinger import Kommune  # noqa: E402, F401  (the municipality settings record lives in its own module)

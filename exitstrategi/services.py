@@ -170,8 +170,7 @@ def phase_record_save(
             setattr(record, field, itsystem_get_or_create(navn, markedsloesning=nye_paa_markedet))
         record.version += 1
         record.aendret_af = user
-        if kilde:
-            record._change_reason = kilde
+        _source(record, user, kilde)
         record.save()
         for field, objects in m2m.items():
             getattr(record, field).set(objects)
@@ -179,11 +178,19 @@ def phase_record_save(
     return record
 
 
+def _source(instance, user, kilde):
+    """Who saved and where (a workshop, a file): the Historik records them even outside a request."""
+    if user is not None:
+        instance._history_user = user
+    if kilde:
+        instance._change_reason = kilde
+
+
 def gruppe_active_emner(gruppe):
     return list(gruppe.children.filter(status=KLE.Status.AKTIV, niveau=KLE.Niveau.EMNE))
 
 
-def sagsomraade_update(*, sagsomraade, version, titel, noter, ogsaa_daekker):
+def sagsomraade_update(*, sagsomraade, version, titel, noter, ogsaa_daekker, user=None, kilde=None):
     """Save the editable fields, refusing if someone else saved the row since `version`."""
     with transaction.atomic():
         current = Sagsomraade.objects.select_for_update().get(pk=sagsomraade.pk)
@@ -192,6 +199,7 @@ def sagsomraade_update(*, sagsomraade, version, titel, noter, ogsaa_daekker):
         current.noter = noter
         current.version += 1
         current.full_clean()
+        _source(current, user, kilde)
         current.save()
         current.ogsaa_daekker.set(ogsaa_daekker)
     return current

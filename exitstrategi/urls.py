@@ -9,6 +9,7 @@ from .views import (
     brugere,
     fagomraade,
     forside,
+    indlaesning,
     indstillinger,
     itsystem,
     kontrakt,
@@ -28,6 +29,10 @@ urlpatterns = [
     path("dokumentationsark/", sheet.DokumentationsarkView.as_view(), name="dokumentationsark"),
     path(
         "dokumentationsark.xlsx", sheet.DokumentationsarkExportView.as_view(), name="dokumentationsark-export"
+    ),
+    path("dokumentationsark/indlaes/", indlaesning.UploadView.as_view(), name="indlaesning"),
+    path(
+        "dokumentationsark/indlaes/<int:pk>/", indlaesning.PreviewView.as_view(), name="indlaesning-preview"
     ),
     path(
         f"sagsomraade/<slug:slug>/{KLE_NUMMER}/",

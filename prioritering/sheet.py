@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from exitstrategi import faser, overblik
 from exitstrategi.dokumentationsark import Column
+from exitstrategi.indlaesning import record_phase
 from exitstrategi.indstillinger import BRUGERNIVEAUER, KOMPLEKSITETER, Kommune
 from exitstrategi.models import Sagsomraade, phase_record
 from workshops.selectors import tobe_in_scope, tobe_scope
@@ -13,6 +14,7 @@ from . import omfang
 from .forms import PrioriteringForm
 from .models import Prioritering
 from .selectors import rangorden
+from .services import prioritering_save
 
 FASE = Prioritering.FASE
 
@@ -132,6 +134,13 @@ def register():
             columns=columns,
             form=PrioriteringForm,
             preparers=[_prepare_order],
+            indlaesning=record_phase(
+                Prioritering,
+                PrioriteringForm,
+                prioritering_save,
+                in_scope=tobe_in_scope,
+                kun_projektleder=True,
+            ),
             link=_link,
             summary=_summary,
             menu=[

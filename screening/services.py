@@ -5,7 +5,7 @@ from exitstrategi.concurrency import ConcurrentEditError
 from .models import Screening
 
 
-def screenings_save(*, answers, user):
+def screenings_save(*, answers, user, kilde=None):
     """Save screening answers for several sagsområder, all or nothing.
 
     `answers` is a list of dicts with sagsomraade_id, svar, note and version (the version the
@@ -28,6 +28,9 @@ def screenings_save(*, answers, user):
             screening.note = answer["note"]
             screening.aendret_af = user
             screening.version += 1
+            screening._history_user = user
+            if kilde:
+                screening._change_reason = kilde
             screening.save()
         if conflicts:
             raise ConcurrentEditError(conflicts)

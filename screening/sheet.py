@@ -9,6 +9,7 @@ from exitstrategi.models import Sagsomraade
 
 from .forms import ScreeningRowForm
 from .models import Screening, screening_of
+from .services import screenings_save
 
 SVAR_CHOICES = [*Screening.Svar.choices, ("ubesvaret", "Ikke besvaret")]
 
@@ -27,6 +28,28 @@ def _filter_svar(queryset, name, value):
     if value == "ubesvaret":
         return queryset.exclude(screening__anvender_kmd_sag__in=["ja", "nej"])
     return queryset.filter(screening__anvender_kmd_sag=value)
+
+
+def _form(sagsomraade, data=None, only=None):
+    screening = screening_of(sagsomraade)
+    initial = {
+        "sagsomraade_id": sagsomraade.pk or 0,  # 0: a new area from the file, saved just before
+        "version": screening.version if screening else 0,
+        "svar": screening.anvender_kmd_sag if screening else "",
+        "note": screening.note if screening else "",
+    }
+    return ScreeningRowForm(data, initial=initial)
+
+
+def _save(sagsomraade, form, user, kilde):
+    answer = {**form.cleaned_data, "sagsomraade_id": sagsomraade.pk}
+    screenings_save(answers=[answer], user=user, kilde=kilde)
+
+
+def _attach(sagsomraade, form):
+    """The new answer on the row in memory: screened Ja in the file opens As-is for the same row."""
+    screening = Screening(anvender_kmd_sag=form.cleaned_data["svar"], note=form.cleaned_data["note"])
+    sagsomraade._state.fields_cache["screening"] = screening
 
 
 def register():
@@ -65,6 +88,7 @@ def register():
             filters={"svar": svar},
             link=lambda s: ("Svar", s.fagomraade.get_absolute_url()),
             summary=_summary,
+            indlaesning=faser.Indlaesning(_form, _save, _attach),
             menu=[
                 faser.Menupunkt(
                     10,

@@ -143,8 +143,8 @@ def test_unknown_columns_unknown_areas_and_duplicates_are_all_reported(db, sagso
     assert read(workbook).fejl == [
         "Dokumentationsark, række 1: ukendte kolonner: Farve, Størrelse.",
         "Dokumentationsark, række 3: samme sagsområde som række 2 (Borgerservice 32.06.00).",
-        "Dokumentationsark, række 4: sagsområdet Borgerservice 99.99.99 findes ikke; "
-        "nye sagsområder oprettes i programmet.",
+        "Dokumentationsark, række 4: sagsområdet Borgerservice 99.99.99 findes ikke. Nye sagsområder "
+        "oprettes i programmet, eller af projektlederen ved at tillade nye sagsområder i indlæsningen.",
     ]
 
 

@@ -46,13 +46,7 @@ class SagsomraadeUpdateView(RoleRequiredMixin, FormView):
         require_edit(self.request.user, self.sagsomraade.fagomraade)
 
     def get_initial(self):
-        s = self.sagsomraade
-        return {
-            "titel": s.titel,
-            "noter": s.noter,
-            "ogsaa_daekker": ", ".join(k.nummer for k in s.ogsaa_daekker.all()),
-            "version": s.version,
-        }
+        return SagsomraadeForm.initial_for(self.sagsomraade)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(sagsomraade=self.sagsomraade, **kwargs)

@@ -5,8 +5,11 @@ from django.db.models import Q
 from django.urls import reverse
 
 from exitstrategi import faser, guiden, overblik
+from exitstrategi.celler import count_or_unknown, labels_and_note
 from exitstrategi.dokumentationsark import Column
+from exitstrategi.indlaesning import record_phase
 from exitstrategi.models import Sagsomraade, aktive
+from exitstrategi.services import phase_record_save
 from screening.models import is_screenet_ja as in_scope
 from screening.models import screenet_ja
 
@@ -90,6 +93,7 @@ def register():
             related=("asis",),
             fields=tuple(brugsmoenster.QUESTIONS),
             overblik=True,
+            not_imported="brugsmønsteret følger af svarene på R2-spørgsmålene; ret dem i programmet.",
         ),
         Column(
             "asis_afhaengighed",
@@ -132,6 +136,7 @@ def register():
             related=("asis",),
             total="asis__antal_manuelle_sager",
             fields=("antal_manuelle_sager", "antal_manuelle_sager_ukendt"),
+            parse=count_or_unknown("antal_manuelle_sager"),
         ),
         Column(
             "asis_journalnotater",
@@ -142,6 +147,7 @@ def register():
             related=("asis",),
             total="asis__antal_journalnotater",
             fields=("antal_journalnotater", "antal_journalnotater_ukendt"),
+            parse=count_or_unknown("antal_journalnotater"),
         ),
         Column(
             "asis_oprydning_svar",
@@ -170,6 +176,7 @@ def register():
             width=30,
             related=("asis",),
             fields=(*(f for f, _label in OPRYDNING), "oprydning_note"),
+            parse=labels_and_note(OPRYDNING, "oprydning_note"),
             on_wall=False,  # on the card of question 7
         ),
         Column(
@@ -229,6 +236,7 @@ def register():
             link=lambda s: ("Udfyld As-is", s.url("workshops:asis-update")) if in_scope(s) else None,
             summary=_asis_summary,
             system_usage=_usage,
+            indlaesning=record_phase(AsIs, AsIsForm, _save, in_scope=in_scope),
             menu=[
                 faser.Menupunkt(
                     20,
@@ -241,6 +249,10 @@ def register():
             ],
         )
     )
+
+
+def _save(**kwargs):
+    phase_record_save(model=AsIs, **kwargs)
 
 
 def _usage(system):

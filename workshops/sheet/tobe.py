@@ -6,7 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from exitstrategi import faser, guiden, overblik
+from exitstrategi.celler import systems_and_note
 from exitstrategi.dokumentationsark import Column
+from exitstrategi.indlaesning import record_phase
 from exitstrategi.models import Sagsomraade, aktive
 
 from .. import loesningsscenarier
@@ -21,6 +23,7 @@ from ..selectors import (
     tobe_in_scope,
     tobe_of,
 )
+from ..services import tobe_save
 from .asis import in_scope
 from .common import system_columns, with_questions
 
@@ -105,6 +108,7 @@ def register_tobe():
             related=("tobe",),
             prefetch=("tobe__markedsloesninger",),
             fields=("markedsloesninger", "markedsloesninger_note"),
+            parse=systems_and_note("markedsloesninger", "markedsloesninger_note"),
         ),
         *loesning_columns,
         Column(
@@ -216,6 +220,7 @@ def register_tobe():
             link=lambda s: ("Udfyld To-be", s.url("workshops:tobe-update")) if tobe_in_scope(s) else None,
             summary=_tobe_summary,
             system_usage=_usage,
+            indlaesning=record_phase(ToBe, ToBeForm, tobe_save, in_scope=tobe_in_scope),
             menu=[
                 faser.Menupunkt(
                     30,
