@@ -112,8 +112,9 @@ def fill(rows):
     from django.contrib.auth.models import Group, User
 
     from exitstrategi.models import KLE, Fagomraade, ITSystem, Kontrakt, Sagsomraade
-    from prioritering.models import Prioritering
+    from prioritering.models import Opgave, Prioritering
     from screening.models import Screening
+    from workshops import loesningsscenarier
     from workshops.models import AsIs, ToBe
 
     user = User.objects.create_user("bench")
@@ -165,6 +166,12 @@ def fill(rows):
             version=1,
         )
         for s in saved
+    )
+    tasks = loesningsscenarier.opgaver(2)  # the task list the recommendation brings, as saved records have
+    Opgave.objects.bulk_create(
+        Opgave(sagsomraade=s, scenarie=2, raekkefoelge=n, tekst=tekst)
+        for s in saved
+        for n, tekst in enumerate(tasks)
     )
     Prioritering.objects.bulk_create(
         Prioritering(sagsomraade=s, brugerniveau="faa", version=1) for s in saved

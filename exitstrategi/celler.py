@@ -79,24 +79,26 @@ def one_reading():
         _names.reset(token)
 
 
-def names_of(field):
-    """{name in lower case: key} of a register field's choices."""
+def names_of(model):
+    """{name in lower case: key} of every row of a register (IT systems, workshops …)."""
     cache = _names.get(None)
-    key = (field.queryset.model, str(field.queryset.query))
-    if cache is None or key not in cache:
-        found = {str(obj).casefold(): obj.pk for obj in field.queryset}
-        if cache is None:
-            return found
-        cache[key] = found
-    return cache[key]
+    if cache is not None and model in cache:
+        return cache[model]
+    found = {str(obj).casefold(): obj.pk for obj in model._default_manager.all()}
+    if cache is not None:
+        cache[model] = found
+    return found
 
 
 def by_name(field, text):
-    key = names_of(field).get(text.casefold())
+    """The key of the register entry named `text`; whether the field offers it (e.g. only the
+    municipality's own systems in As-is) is for the form to say, in its own words."""
+    model = field.queryset.model
+    key = names_of(model).get(text.casefold())
     if key is None:
-        what = field.queryset.model._meta.verbose_name
         raise forms.ValidationError(
-            f"«{text}» er ikke et kendt {what} her; et nyt oprettes i programmet, ikke i arket."
+            f"«{text}» er ikke et kendt {model._meta.verbose_name}; "
+            "et nyt oprettes i programmet, ikke i arket."
         )
     return key
 
@@ -143,7 +145,7 @@ def systems_and_note(systems_field, note_field):
     """A cell of register names and a note, joined by "; " (To-be 3's solutions on the market)."""
 
     def parse(text, form):
-        names = names_of(form.fields[systems_field])
+        names = names_of(form.fields[systems_field].queryset.model)
         keys, rest = [], []
         for part in split(text, ";"):
             key = names.get(part.casefold())

@@ -36,7 +36,7 @@ class Indlaesning:
     """How the Excel import checks and writes a phase's answers: through the phase's own form and save,
     exactly as its pages do."""
 
-    form: Callable  # (sagsomraade, data=None, only=None) -> the phase's form, bound when data is given
+    form: Callable  # sagsomraade -> the phase's form, unbound, with the row's answers as its initial values
     save: Callable  # (sagsomraade, form, user, kilde) -> None
     attach: Callable  # (sagsomraade, form): the new answers onto the row in memory, for later phases
     in_scope: Callable = always  # sagsomraade -> whether it takes part in the phase

@@ -58,10 +58,14 @@ class PhaseRecordForm(DanishModelForm):
             if isinstance(field, forms.TypedChoiceField) and not isinstance(field.widget, forms.Select):
                 field.choices = [c for c in field.choices if c[0] != ""]
         if only is not None:
-            keep = set(only) | {"version"} | {f"ny_{f}" for f in only if f in self.system_fields}
-            for name in list(self.fields):
-                if name not in keep:
-                    del self.fields[name]
+            self.limit_to(only)
+
+    def limit_to(self, only):
+        """Keep only these answers (and the version, and a new-system field beside each system field)."""
+        keep = set(only) | {"version"} | {f"ny_{f}" for f in only if f in self.system_fields}
+        for name in list(self.fields):
+            if name not in keep:
+                del self.fields[name]
 
     def service_kwargs(self):
         """The cleaned answers in the shape services.phase_record_save takes."""

@@ -68,9 +68,9 @@ def record_phase(model, form_class, save, *, in_scope=faser.always, kun_projektl
     """The import of a phase answered in a phase record (As-is, To-be …) through a PhaseRecordForm."""
     name = model._meta.get_field("sagsomraade").remote_field.related_name
 
-    def build(sagsomraade, data=None, only=None):
+    def build(sagsomraade):
         record = phase_record(sagsomraade, name) or model(sagsomraade=sagsomraade)
-        return form_class(data, instance=record, only=only, initial={"version": record.version})
+        return form_class(instance=record, initial={"version": record.version})
 
     def write(sagsomraade, form, user, kilde):
         save(sagsomraade=sagsomraade, user=user, kilde=kilde, **form.service_kwargs())
@@ -84,8 +84,8 @@ def record_phase(model, form_class, save, *, in_scope=faser.always, kun_projektl
 def grundoplysninger():
     """The import of the area's own fields (title, notes, KLE numbers it also covers)."""
 
-    def build(sagsomraade, data=None, only=None):
-        return SagsomraadeForm(data, initial=SagsomraadeForm.initial_for(sagsomraade))
+    def build(sagsomraade):
+        return SagsomraadeForm(initial=SagsomraadeForm.initial_for(sagsomraade))
 
     def write(sagsomraade, form, user, kilde):
         sagsomraade_update(sagsomraade=sagsomraade, user=user, kilde=kilde, **form.cleaned_data)
@@ -225,7 +225,7 @@ def _plan_phase(result, errors, raekke, row, fase, changed, current, versions, c
         columns.append(column)
     if not fields:
         return
-    bound = imp.form(row, data=data, only=fields)
+    bound = _bind(unbound, data, fields)
     if not bound.is_valid():
         for name, messages in bound.errors.items():
             column = next((c for c in columns if name in c.fields), columns[0])
@@ -233,6 +233,15 @@ def _plan_phase(result, errors, raekke, row, fase, changed, current, versions, c
         return
     imp.attach(row, bound)
     result.skrivninger.append((row, fase, bound))
+
+
+def _bind(form, data, fields):
+    """The form that gave the row's current answers, now bound to the new ones: built once, not twice
+    (a phase form is costly to build). A form that can be limited keeps only the changed answers."""
+    form.is_bound, form.data, form.files, form._errors = True, data, {}, None
+    if hasattr(form, "limit_to"):
+        form.limit_to(fields)
+    return form
 
 
 def _data(value):

@@ -30,7 +30,7 @@ def _filter_svar(queryset, name, value):
     return queryset.filter(screening__anvender_kmd_sag=value)
 
 
-def _form(sagsomraade, data=None, only=None):
+def _form(sagsomraade):
     screening = screening_of(sagsomraade)
     initial = {
         "sagsomraade_id": sagsomraade.pk or 0,  # 0: a new area from the file, saved just before
@@ -38,7 +38,7 @@ def _form(sagsomraade, data=None, only=None):
         "svar": screening.anvender_kmd_sag if screening else "",
         "note": screening.note if screening else "",
     }
-    return ScreeningRowForm(data, initial=initial)
+    return ScreeningRowForm(initial=initial)
 
 
 def _save(sagsomraade, form, user, kilde):

@@ -97,7 +97,7 @@ def test_every_bad_cell_is_reported_at_once_and_nothing_changes(
         "Dokumentationsark, række 3, 3. Brugsmønster: brugsmønsteret følger af svarene på "
         "R2-spørgsmålene; ret dem i programmet.",
         "Dokumentationsark, række 3, 4b Journalnotater journaliseres i: «Et system ingen kender» er ikke "
-        "et kendt IT-system her; et nyt oprettes i programmet, ikke i arket.",
+        "et kendt IT-system; et nyt oprettes i programmet, ikke i arket.",
         "Dokumentationsark, række 3, 6. Journalnotater i KMD Sag: Indtast et heltal.",
         "Dokumentationsark, række 3, 8. Kan arkiveres: «måske» er ikke et af svarene: Ja, Nej, Delvist.",
         "Dokumentationsark, række 4, Anvendes KMD Sag i dag?: en formel kan ikke indlæses; skriv svaret.",
