@@ -13,7 +13,7 @@ import statistics
 import time
 from datetime import date
 
-from scratch import setup_scratch_django
+from scratch import areas, bench_user, setup_scratch_django
 
 
 def main():
@@ -47,25 +47,14 @@ def main():
     print(f"areas={args.areas} docx_s={docx_s:.3f} html_s={html_s:.3f}")
 
 
-def fill(areas):
-    from django.contrib.auth.models import Group, User
-
-    from exitstrategi.models import KLE, Fagomraade, ITSystem, Kontrakt, Sagsomraade
+def fill(count):
+    from exitstrategi.models import ITSystem, Kontrakt
     from prioritering.models import Prioritering
     from screening.models import Screening
     from workshops.models import AsIs, ToBe
 
-    user = User.objects.create_user("bench")
-    user.groups.add(Group.objects.get(name="Læser"))
-    fagomraader = [Fagomraade.objects.create(navn=f"Fagområde {i}") for i in range(10)]
-    per_area = areas // len(fagomraader)
-    topics = KLE.objects.bulk_create(
-        KLE(nummer=f"{i // 100 + 10:02d}.{i % 100:02d}.00", titel=f"Emne {i}", niveau="emne")
-        for i in range(per_area)
-    )
-    saved = Sagsomraade.objects.bulk_create(
-        Sagsomraade(fagomraade=f, kle=t, titel=t.titel) for f in fagomraader for t in topics
-    )
+    user = bench_user("Læser")
+    saved = areas(count, 10)
     Screening.objects.bulk_create(Screening(sagsomraade=s, anvender_kmd_sag="ja") for s in saved)
     opera = ITSystem.objects.create(navn="KMD Opera")
     kmd_sag = ITSystem.objects.create(navn="KMD Sag", type="kmd_sag")

@@ -11,7 +11,7 @@ import argparse
 import statistics
 import time
 
-from scratch import setup_scratch_django
+from scratch import areas, bench_user, setup_scratch_django
 
 
 def main():
@@ -57,23 +57,12 @@ def main():
 
 
 def fill(rows):
-    from django.contrib.auth.models import Group, User
-
-    from exitstrategi.models import KLE, Fagomraade, ITSystem, Kontrakt, Sagsomraade
+    from exitstrategi.models import ITSystem, Kontrakt
     from screening.models import Screening
     from workshops.models import AsIs, ToBe
 
-    user = User.objects.create_user("bench")
-    user.groups.add(Group.objects.get(name="Læser"))
-    fagomraader = [Fagomraade.objects.create(navn=f"Fagområde {i}") for i in range(10)]
-    per_area = rows // len(fagomraader)
-    topics = KLE.objects.bulk_create(
-        KLE(nummer=f"{i // 100:02d}.{i % 100:02d}.00", titel=f"Emne {i}", niveau="emne")
-        for i in range(per_area)
-    )
-    saved = Sagsomraade.objects.bulk_create(
-        Sagsomraade(fagomraade=f, kle=t, titel=t.titel, noter="Note") for f in fagomraader for t in topics
-    )
+    user = bench_user("Læser")
+    saved = areas(rows, 10, noter="Note")
     Screening.objects.bulk_create(Screening(sagsomraade=s, anvender_kmd_sag="ja") for s in saved[::2])
     opera = ITSystem.objects.create(navn="KMD Opera")
     kmd_sag = ITSystem.objects.create(navn="KMD Sag", type="kmd_sag")

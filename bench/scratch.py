@@ -19,3 +19,26 @@ def setup_scratch_django():
 
     django.setup()
     call_command("migrate", verbosity=0)
+
+
+def bench_user(rolle):
+    """The user the benchmark acts as, with one of the three roles."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user("bench")
+    user.groups.add(Group.objects.get(name=rolle))
+    return user
+
+
+def areas(rows, fagomraader=10, **fields):
+    """ROWS sagsområder, spread evenly over FAGOMRAADER fagområder, one KLE emne each (saved in bulk)."""
+    from exitstrategi.models import KLE, Fagomraade, Sagsomraade
+
+    owners = [Fagomraade.objects.create(navn=f"Fagområde {i}") for i in range(fagomraader)]
+    topics = KLE.objects.bulk_create(
+        KLE(nummer=f"{i // 100 + 10:02d}.{i % 100:02d}.00", titel=f"Emne {i}", niveau="emne")
+        for i in range(rows // fagomraader)
+    )
+    return Sagsomraade.objects.bulk_create(
+        Sagsomraade(fagomraade=f, kle=t, titel=t.titel, **fields) for f in owners for t in topics
+    )

@@ -60,6 +60,11 @@ def prepare(rows):
     return rows
 
 
+def version_titles():
+    """The phases whose answers carry a version: the core's own fields, then each phase record."""
+    return [faser.alle()[0].titel, *(fase.titel for fase in faser.alle()[1:] if fase.record is not None)]
+
+
 def versions(sagsomraade):
     """[(phase title, version)] of the sagsområde and each of its phase records (0 when it has none):
     what the row looked like at export, so an import can tell what changed in the application since."""

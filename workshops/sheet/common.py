@@ -15,7 +15,8 @@ def system_columns(record, phase, functions, header, value_of):
             phase,
             value_of(lambda answers, f=field: str(getattr(answers, f) or "")),
             width=16,
-            related=(f"{record}__{field}",),
+            related=(record,),
+            prefetch=(f"{record}__{field}",),  # a register: a small query beats a join per system field
             fields=(field,),
             answer=f"{record}__{field}",
         )

@@ -167,7 +167,8 @@ def register_tobe():
             TOBE_PHASE,
             _tobe_value(lambda tobe: str(tobe.anbefalet_paa or "")),
             width=20,
-            related=("tobe__anbefalet_paa",),
+            related=("tobe",),
+            prefetch=("tobe__anbefalet_paa",),
             fields=("anbefalet_paa",),
             on_wall=False,  # on the card of the recommended scenario
         ),
