@@ -7,6 +7,7 @@ from django.db.models import Q
 from .indstillinger import BRUGERNIVEAUER, KOMPLEKSITETER, OMFANG
 from .models import KLE, Fagomraade, ITSystem, Kommune, Kontrakt
 from .roles import Rolle
+from .text import danish_slugify
 
 DASHES = "---------"
 PLACEHOLDER = "Ikke valgt"
@@ -59,6 +60,14 @@ class PhaseRecordForm(DanishModelForm):
                 field.choices = [c for c in field.choices if c[0] != ""]
         if only is not None:
             self.limit_to(only)
+
+    def clean(self):
+        cleaned = super().clean()
+        for field in self.system_fields:
+            navn = (cleaned.get(f"ny_{field}") or "").strip()
+            if navn and not danish_slugify(navn):
+                self.add_error(f"ny_{field}", "Navnet skal indeholde mindst ét bogstav eller tal.")
+        return cleaned
 
     def limit_to(self, only):
         """Keep only these answers (and the version, and a new-system field beside each system field)."""

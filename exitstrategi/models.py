@@ -95,8 +95,30 @@ class NavngivetModel(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = danish_slugify(self.navn)
+            self.slug = self.free_slug()
         super().save(*args, **kwargs)
+
+    def clean(self):
+        """A name gives an address: it needs a letter or a digit, and must not read as another's name
+        ("KMD-Sag" beside "KMD Sag")."""
+        super().clean()
+        slug = danish_slugify(self.navn or "")
+        if not slug:
+            raise ValidationError({"navn": "Navnet skal indeholde mindst ét bogstav eller tal."})
+        twin = type(self)._default_manager.filter(slug=slug).exclude(pk=self.pk).first()
+        if twin is not None and twin.navn != self.navn:
+            message = f"Navnet ligner «{twin.navn}», som findes allerede. Brug det, eller vælg et andet navn."
+            raise ValidationError({"navn": message})
+
+    def free_slug(self):
+        """The name's slug, never empty and never another's (a path that skipped the form's check)."""
+        base = danish_slugify(self.navn or "") or self._meta.model_name
+        taken = set(type(self)._default_manager.filter(slug__startswith=base).values_list("slug", flat=True))
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
 
 
 class Fagomraade(NavngivetModel):

@@ -15,6 +15,7 @@ from django.utils.text import capfirst
 from .concurrency import check_version
 from .models import KLE, ITSystem, Sagsomraade
 from .roles import Rolle
+from .text import danish_slugify
 
 
 class SagsomraadeError(Exception):
@@ -130,7 +131,10 @@ def itsystem_get_or_create(navn, *, markedsloesning=False):
     To-be goes to the market catalogue; a market solution that an As-is answer names is evidently one
     the municipality runs, so it moves into the register."""
     navn = navn.strip()
-    existing = ITSystem.objects.filter(navn__iexact=navn).first()
+    existing = (
+        ITSystem.objects.filter(navn__iexact=navn).first()
+        or ITSystem.objects.filter(slug=danish_slugify(navn)).first()  # "KMD-Sag" is KMD Sag
+    )
     if existing is None:
         return ITSystem.objects.create(navn=navn, markedsloesning=markedsloesning)
     if existing.markedsloesning and not markedsloesning:
