@@ -2,6 +2,7 @@ import re
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.validators import MaxLengthValidator
 from django.db.models import Q
 
 from .indstillinger import BRUGERNIVEAUER, KOMPLEKSITETER, OMFANG
@@ -13,12 +14,32 @@ DASHES = "---------"
 PLACEHOLDER = "Ikke valgt"
 
 
+FIRST_YEAR, LAST_YEAR = 1950, 2150  # a date outside is a typing error (and year 9999 breaks date sums)
+FRITEKST_MAX = 10_000  # characters in a free-text answer: a page, not a document pasted in by mistake
+
+
+def plausible_date(value):
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise forms.ValidationError(f"Skriv en dato mellem år {FIRST_YEAR} og {LAST_YEAR}.")
+
+
+def limit_text(field, limit=FRITEKST_MAX):
+    field.max_length = limit
+    field.validators.append(MaxLengthValidator(limit))
+    field.widget.attrs["maxlength"] = str(limit)
+
+
 class DanishModelForm(forms.ModelForm):
-    """A ModelForm whose empty choice reads "Ikke valgt", never Django's "---------"."""
+    """A ModelForm whose empty choice reads "Ikke valgt", never Django's "---------", and whose dates
+    are plausible."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            if isinstance(field, forms.DateField | forms.DateTimeField):
+                field.validators.append(plausible_date)
+            if type(field) is forms.CharField and field.max_length is None:
+                limit_text(field)
             if getattr(field, "empty_label", None) == DASHES:
                 field.empty_label = PLACEHOLDER
             elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
@@ -118,7 +139,9 @@ class SagsomraadeForm(forms.Form):
         required=False,
         help_text="Fx 32.24.02, 32.24.03 når nært beslægtede emner behandles samlet.",
     )
-    noter = forms.CharField(label="Noter", widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    noter = forms.CharField(
+        label="Noter", widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=FRITEKST_MAX
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     @staticmethod
@@ -175,7 +198,7 @@ class RoleFieldsMixin(forms.Form):
 
 class InviteForm(RoleFieldsMixin):
     fulde_navn = forms.CharField(label="Navn", max_length=150)
-    email = forms.EmailField(label="E-mail")
+    email = forms.EmailField(label="E-mail", max_length=150)  # it becomes the user name (150 characters)
     field_order = ["fulde_navn", "email", "rolle", "fagomraader"]
 
     def clean_email(self):

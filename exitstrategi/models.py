@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -324,6 +325,9 @@ class ITSystem(NavngivetModel):
         return reverse("itsystem-detail", args=[self.slug])
 
 
+IKKE_NEGATIV = MinValueValidator(0)
+
+
 class Kontrakt(models.Model):
     """A contract on an IT system (kontraktoverblik), with what decides when it can end."""
 
@@ -358,21 +362,34 @@ class Kontrakt(models.Model):
     type = models.CharField("kontrakttype", max_length=14, choices=Type, default=Type.HOVEDKONTRAKT)
     indkoebsform = models.CharField("indkøbsform", max_length=10, choices=Indkoebsform, blank=True)
     kontraktsum = models.DecimalField(
-        "kontraktsum (kr.)", max_digits=14, decimal_places=2, null=True, blank=True
+        "kontraktsum (kr.)", max_digits=14, decimal_places=2, null=True, blank=True, validators=[IKKE_NEGATIV]
     )
     aarlig_drift = models.DecimalField(
-        "årlig driftsudgift (kr.)", max_digits=14, decimal_places=2, null=True, blank=True
+        "årlig driftsudgift (kr.)",
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[IKKE_NEGATIV],
     )
     startdato = models.DateField("startdato", null=True, blank=True)
     udloebsdato = models.DateField(
         "udløbsdato", null=True, blank=True, help_text="Tom: løber, til den opsiges."
     )
     uopsigelig_til = models.DateField("uopsigelig til", null=True, blank=True)
-    opsigelsesvarsel = models.PositiveSmallIntegerField("opsigelsesvarsel (måneder)", default=3)
+    opsigelsesvarsel = models.PositiveSmallIntegerField(
+        "opsigelsesvarsel (måneder)", default=3, validators=[MaxValueValidator(60)]
+    )
     opsigelsesbasis = models.CharField("opsigelse", max_length=8, choices=Basis, default=Basis.MAANED)
-    optioner = models.PositiveSmallIntegerField("optioner på forlængelse", default=0)
-    option_maaneder = models.PositiveSmallIntegerField("måneder pr. option", default=12)
-    optioner_udnyttet = models.PositiveSmallIntegerField("optioner udnyttet", default=0)
+    optioner = models.PositiveSmallIntegerField(
+        "optioner på forlængelse", default=0, validators=[MaxValueValidator(20)]
+    )
+    option_maaneder = models.PositiveSmallIntegerField(
+        "måneder pr. option", default=12, validators=[MaxValueValidator(120)]
+    )
+    optioner_udnyttet = models.PositiveSmallIntegerField(
+        "optioner udnyttet", default=0, validators=[MaxValueValidator(20)]
+    )
     binding_kmd_sag = models.TextField(
         "bindinger til KMD Sag",
         blank=True,

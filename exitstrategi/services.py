@@ -4,7 +4,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -136,7 +137,11 @@ def itsystem_get_or_create(navn, *, markedsloesning=False):
         or ITSystem.objects.filter(slug=danish_slugify(navn)).first()  # "KMD-Sag" is KMD Sag
     )
     if existing is None:
-        return ITSystem.objects.create(navn=navn, markedsloesning=markedsloesning)
+        try:
+            with transaction.atomic():
+                return ITSystem.objects.create(navn=navn, markedsloesning=markedsloesning)
+        except IntegrityError:  # someone typed the same new name at the same moment: use theirs
+            return ITSystem.objects.get(Q(navn__iexact=navn) | Q(slug=danish_slugify(navn)))
     if existing.markedsloesning and not markedsloesning:
         existing.markedsloesning = False
         existing._change_reason = "Flyttet til kommunens systemer: nævnt i et As-is-svar"

@@ -118,7 +118,7 @@ class FagomraadeDetailView(RoleRequiredMixin, TemplateView):
             for form in formset.forms:
                 if form.cleaned_data["sagsomraade_id"] in error.records:
                     current = error.records[form.cleaned_data["sagsomraade_id"]]
-                    shown = current.get_anvender_kmd_sag_display() or "Ikke besvaret"
+                    shown = (current.get_anvender_kmd_sag_display() if current else "") or "Ikke besvaret"
                     form.add_error(None, f"{ConcurrentEditError.message} Gemt svar nu: {shown}.")
             messages.error(request, "Intet er gemt, fordi andre har ændret nogle af rækkerne.")
             return self.render_to_response(self.get_context_data(formset=formset))

@@ -158,6 +158,7 @@ def test_answers_given_at_a_workshop_name_it_as_the_source_in_the_historik(
     login, kontaktperson, ja_sagsomraade, systemer
 ):
     workshop = Workshop.objects.create(titel="As-is 1", start="2026-12-10T09:00+01:00")
+    workshop.fagomraader.set([ja_sagsomraade.fagomraade])  # only a workshop that covered it is a source
 
     login(kontaktperson).post(url(ja_sagsomraade), full_answers(systemer, workshop=workshop.pk))
 

@@ -4,7 +4,7 @@ from functools import partial
 
 from django import forms
 
-from exitstrategi.forms import DanishModelForm, PhaseRecordForm
+from exitstrategi.forms import FIRST_YEAR, LAST_YEAR, DanishModelForm, PhaseRecordForm, plausible_date
 from exitstrategi.kontraktdatoer import KVARTAL, period_end
 from exitstrategi.models import JA_NEJ_UBESVARET, ITSystem, JaNej
 
@@ -185,12 +185,16 @@ class UdbudField(forms.CharField):
             quarter, year = (
                 (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
             )
+            if not FIRST_YEAR <= int(year) <= LAST_YEAR:
+                raise forms.ValidationError(f"Skriv et år mellem {FIRST_YEAR} og {LAST_YEAR}.")
             return period_end(date(int(year), int(quarter) * 3, 1), KVARTAL), True
         for pattern in ("%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y"):
             try:
-                return datetime.strptime(value, pattern).date(), False
+                day = datetime.strptime(value, pattern).date()
             except ValueError:
                 continue
+            plausible_date(day)
+            return day, False
         raise forms.ValidationError("Skriv en dato (fx 30.09.2027) eller et kvartal (fx K3 2027).")
 
     def validate(self, value):

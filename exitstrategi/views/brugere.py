@@ -1,6 +1,7 @@
 import django_filters
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import FormView
 from django_filters.views import FilterView
@@ -37,9 +38,15 @@ class UserInviteView(ProjektlederRequiredMixin, FormView):
     template_name = "exitstrategi/user_invite.html"
 
     def form_valid(self, form):
-        user = user_invite(
-            base_url=self.request.build_absolute_uri("/"), invited_by=self.request.user, **form.cleaned_data
-        )
+        try:
+            user = user_invite(
+                base_url=self.request.build_absolute_uri("/"),
+                invited_by=self.request.user,
+                **form.cleaned_data,
+            )
+        except IntegrityError:  # someone invited the same e-mail a moment ago
+            form.add_error("email", "Der findes allerede en bruger med denne e-mail.")
+            return self.form_invalid(form)
         messages.success(self.request, f"{user.email} er inviteret og har fået en e-mail med et link.")
         return redirect("user-list")
 

@@ -9,10 +9,10 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.views.generic import TemplateView, View
 
 from exitstrategi import dokumentationsark
+from exitstrategi.params import time_param
 from exitstrategi.roles import RoleRequiredMixin, can_edit_fagomraade
 
 from ..models import AsIs, ToBe, Workshop
@@ -108,7 +108,7 @@ class WallDataView(WorkshopMixin, RoleRequiredMixin, View):
 
     def get(self, request, pk):
         now = timezone.now()
-        since = parse_datetime(request.GET.get("siden", "")) or now
+        since = time_param(request.GET.get("siden")) or now
         cells = wall_cells(self.workshop, self.fagomraader, request.user, changed_since=since)
         html = {
             f"celle-{key}-{fagomraade_pk}": render_to_string(
