@@ -3,8 +3,10 @@ import re
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.validators import MaxLengthValidator
+from django.db import transaction
 from django.db.models import Q
 
+from .concurrency import check_version
 from .indstillinger import BRUGERNIVEAUER, KOMPLEKSITETER, OMFANG
 from .models import KLE, Fagomraade, ITSystem, Kommune, Kontrakt
 from .roles import Rolle
@@ -46,6 +48,25 @@ class DanishModelForm(forms.ModelForm):
                 field.choices = [
                     (value, PLACEHOLDER if label == DASHES else label) for value, label in field.choices
                 ]
+
+
+class VersionedForm(DanishModelForm):
+    """A shared register's form (contracts, IT systems, workshops …): it carries the version it was
+    shown at, and saving refuses to overwrite what someone else saved since (ConcurrentEditError)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("version", self.instance.version)
+
+    def save(self, commit=True):
+        with transaction.atomic():
+            if self.instance.pk:
+                current = type(self.instance)._default_manager.select_for_update().get(pk=self.instance.pk)
+                check_version(current, self.cleaned_data["version"])
+            self.instance.version = self.cleaned_data["version"] + 1
+            return super().save(commit)
 
 
 class PhaseRecordForm(DanishModelForm):
@@ -155,7 +176,7 @@ class SagsomraadeForm(forms.Form):
         }
 
 
-class FagomraadeForm(DanishModelForm):
+class FagomraadeForm(VersionedForm):
     class Meta:
         model = Fagomraade
         fields = ["navn", "beskrivelse", "kontaktpersoner"]
@@ -212,9 +233,10 @@ class UserRoleForm(RoleFieldsMixin):
     is_active = forms.BooleanField(
         label="Aktiv", required=False, help_text="En inaktiv bruger kan ikke logge ind."
     )
+    shown_state = forms.CharField(widget=forms.HiddenInput, max_length=2000)  # services.role_state
 
 
-class ITSystemForm(DanishModelForm):
+class ITSystemForm(VersionedForm):
     class Meta:
         model = ITSystem
         fields = ["navn", "leverandoer", "type", "aftale", "udfasning", "noter"]
@@ -224,7 +246,7 @@ class ITSystemForm(DanishModelForm):
         }
 
 
-class MarkedsloesningForm(DanishModelForm):
+class MarkedsloesningForm(VersionedForm):
     """A solution on the market (To-be questions 3 and 4): kept out of the municipality's register."""
 
     i_brug = forms.BooleanField(
@@ -255,7 +277,7 @@ class MarkedsloesningForm(DanishModelForm):
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class KontraktForm(DanishModelForm):
+class KontraktForm(VersionedForm):
     class Meta:
         model = Kontrakt
         fields = [

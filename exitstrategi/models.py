@@ -81,7 +81,17 @@ class KLE(models.Model):
         return ""
 
 
-class NavngivetModel(models.Model):
+class Versioneret(models.Model):
+    """A shared register's record, saved with optimistic locking like the phase records: its form
+    carries the version it was shown at (forms.VersionedForm)."""
+
+    version = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class NavngivetModel(Versioneret):
     """A record known by a unique name, with a slug of it for the addresses people share."""
 
     navn = models.CharField("navn", max_length=200, unique=True)
@@ -131,7 +141,7 @@ class Fagomraade(NavngivetModel):
         related_name="fagomraader",
     )
     paamindelse_sendt = models.DateTimeField("påmindelse sendt", null=True, blank=True, editable=False)
-    history = HistoricalRecords(excluded_fields=["slug"], m2m_fields=[kontaktpersoner])
+    history = HistoricalRecords(excluded_fields=["slug", "version"], m2m_fields=[kontaktpersoner])
 
     class Meta(NavngivetModel.Meta):
         verbose_name = "fagområde"
@@ -313,7 +323,7 @@ class ITSystem(NavngivetModel):
         help_text="En løsning på markedet, som kommunen ikke selv kører (nævnt i To-be spørgsmål 3 eller 4). "
         "Den står i kataloget over markedsløsninger, ikke i systemoverblikket.",
     )
-    history = HistoricalRecords(excluded_fields=["slug"])
+    history = HistoricalRecords(excluded_fields=["slug", "version"])
 
     objects = ITSystemQuerySet.as_manager()
 
@@ -328,7 +338,7 @@ class ITSystem(NavngivetModel):
 IKKE_NEGATIV = MinValueValidator(0)
 
 
-class Kontrakt(models.Model):
+class Kontrakt(Versioneret):
     """A contract on an IT system (kontraktoverblik), with what decides when it can end."""
 
     class Type(models.TextChoices):
@@ -405,7 +415,7 @@ class Kontrakt(models.Model):
         "udfasning den venter på.",
     )
     noter = models.TextField("noter", blank=True)
-    history = HistoricalRecords(m2m_fields=[afventer_udfasning])
+    history = HistoricalRecords(excluded_fields=["version"], m2m_fields=[afventer_udfasning])
 
     class Meta:
         verbose_name = "kontrakt"

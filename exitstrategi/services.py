@@ -13,9 +13,9 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.text import capfirst
 
-from .concurrency import check_version
+from .concurrency import ConcurrentEditError, check_version
 from .models import KLE, ITSystem, Sagsomraade
-from .roles import Rolle
+from .roles import Rolle, rolle_for
 from .text import danish_slugify
 
 
@@ -214,9 +214,23 @@ def sagsomraade_update(*, sagsomraade, version, titel, noter, ogsaa_daekker, use
     return current
 
 
-def user_set_role(*, user, rolle, fagomraader):
-    """Give the user exactly one role; a kontaktperson answers for the given fagområder."""
+def role_state(user):
+    """What the users page shows of a person (role, fagområder, active) as one text: the version its
+    form carries, so a save overtaken by someone else's is refused rather than overwriting it."""
+    return f"{rolle_for(user)}|{sorted(user.fagomraader.values_list('pk', flat=True))}|{user.is_active}"
+
+
+def user_set_role(*, user, rolle, fagomraader, is_active=None, shown_state=None):
+    """Give the user exactly one role; a kontaktperson answers for the given fagområder. With
+    `shown_state` (role_state when the form was shown), refuse if someone changed them since."""
     with transaction.atomic():
+        if shown_state is not None:
+            current = get_user_model().objects.select_for_update().get(pk=user.pk)
+            if role_state(current) != shown_state:
+                raise ConcurrentEditError({user.pk: current})
+        if is_active is not None and user.is_active != is_active:
+            user.is_active = is_active
+            user.save(update_fields=["is_active"])
         user.groups.set([Group.objects.get_or_create(name=rolle)[0]])
         wanted = set(fagomraader) if rolle == Rolle.KONTAKTPERSON else set()
         current = set(user.fagomraader.all())

@@ -36,7 +36,8 @@ def test_a_system_shows_which_sagsomraader_use_it_for_what(login, laeser, ja_sag
 
 def test_a_contact_person_adds_a_system(login, kontaktperson):
     response = login(kontaktperson).post(
-        reverse("itsystem-create"), {"navn": "KMD Socialpension", "type": "fagsystem", "aftale": "tsa"}
+        reverse("itsystem-create"),
+        {"navn": "KMD Socialpension", "type": "fagsystem", "aftale": "tsa", "version": 0},
     )
 
     system = ITSystem.objects.get()
@@ -44,7 +45,9 @@ def test_a_contact_person_adds_a_system(login, kontaktperson):
 
 
 def test_a_duplicate_name_is_refused(login, projektleder, systemer):
-    response = login(projektleder).post(reverse("itsystem-create"), {"navn": "SBSYS", "type": "esdh"})
+    response = login(projektleder).post(
+        reverse("itsystem-create"), {"navn": "SBSYS", "type": "esdh", "version": 0}
+    )
 
     assert "IT-system med dette Navn eksisterer allerede." in response.content.decode()
 

@@ -72,6 +72,7 @@ def contract_post(systemer, **changes):
         "option_maaneder": 12,
         "optioner_udnyttet": 0,
         "aarlig_drift": "820000",
+        "version": 0,
     }
     return data | changes
 

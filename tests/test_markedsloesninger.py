@@ -81,7 +81,7 @@ def test_as_is_and_contracts_cannot_point_at_a_market_solution(
     assert not AsIs.objects.filter(pk=ja_sagsomraade.pk).exists()
 
     response = login(projektleder).post(
-        reverse("kontrakt-create"), {"itsystem": workzone.pk, "navn": "WorkZone"}
+        reverse("kontrakt-create"), {"itsystem": workzone.pk, "navn": "WorkZone", "version": 0}
     )
     assert response.status_code == 200 and not Kontrakt.objects.exists()
 
@@ -112,7 +112,7 @@ def test_the_catalogue_is_read_by_all_added_to_by_editors_and_changed_by_the_pro
 
     response = login(kontaktperson).post(
         reverse("markedsloesning-create"),
-        {"navn": "Momentum", "leverandoer": "Netcompany", "type": "fagsystem"},
+        {"navn": "Momentum", "leverandoer": "Netcompany", "type": "fagsystem", "version": 0},
     )
     momentum = ITSystem.objects.get(navn="Momentum")
     assert response.status_code == 302 and momentum.markedsloesning
@@ -120,7 +120,7 @@ def test_the_catalogue_is_read_by_all_added_to_by_editors_and_changed_by_the_pro
 
     login(projektleder).post(
         reverse("itsystem-update", args=[momentum.slug]),
-        {"navn": "Momentum", "leverandoer": "Netcompany", "type": "fagsystem", "i_brug": "on"},
+        {"navn": "Momentum", "leverandoer": "Netcompany", "type": "fagsystem", "i_brug": "on", "version": 1},
     )
     momentum.refresh_from_db()
     assert not momentum.markedsloesning

@@ -14,7 +14,9 @@ def test_a_contact_person_adds_a_system_but_cannot_change_an_existing_one(login,
     client = login(kontaktperson)
 
     assert client.get(reverse("itsystem-create")).status_code == 200
-    response = client.post(reverse("itsystem-update", args=["sbsys"]), {"navn": "SBSYS 2", "type": "esdh"})
+    response = client.post(
+        reverse("itsystem-update", args=["sbsys"]), {"navn": "SBSYS 2", "type": "esdh", "version": 0}
+    )
     page = client.get(reverse("itsystem-detail", args=["sbsys"])).content.decode()
 
     assert response.status_code == 403
@@ -26,7 +28,7 @@ def test_renaming_a_system_shows_in_its_historik(login, projektleder, systemer):
     client = login(projektleder)
     client.post(
         reverse("itsystem-update", args=["sbsys"]),
-        {"navn": "SBSYS 5", "type": "esdh", "aftale": "tsa", "udfasning": "2028-02-15"},
+        {"navn": "SBSYS 5", "type": "esdh", "aftale": "tsa", "udfasning": "2028-02-15", "version": 0},
     )
 
     changes = client.get(reverse("itsystem-detail", args=["sbsys"])).context["changes"]

@@ -19,7 +19,13 @@ def test_the_projektleder_registers_a_strategy_with_a_file_that_only_users_with_
 ):
     login(projektleder).post(
         reverse("workshops:strategi-create"),
-        {"titel": "ESDH-strategi", "type": "esdh", "link": "intranet.kommune.dk/esdh", "fil": upload()},
+        {
+            "titel": "ESDH-strategi",
+            "type": "esdh",
+            "link": "intranet.kommune.dk/esdh",
+            "fil": upload(),
+            "version": 0,
+        },
     )
     strategi = Strategi.objects.get()
     url = reverse("workshops:strategi-fil", args=[strategi.pk])

@@ -5,6 +5,7 @@ from django.core import mail
 from django.urls import reverse
 
 from exitstrategi.roles import Rolle, rolle_for
+from exitstrategi.services import role_state
 
 INVITE = reverse("user-invite")
 
@@ -59,7 +60,8 @@ def test_a_contact_person_must_have_a_fagomraade_and_an_email_is_used_once(
 
 def test_the_projektleder_changes_a_role(login, projektleder, kontaktperson):
     login(projektleder).post(
-        reverse("user-update", args=[kontaktperson.pk]), {"rolle": Rolle.LAESER, "is_active": "on"}
+        reverse("user-update", args=[kontaktperson.pk]),
+        {"rolle": Rolle.LAESER, "is_active": "on", "shown_state": role_state(kontaktperson)},
     )
 
     kontaktperson = get_user_model().objects.get(pk=kontaktperson.pk)
@@ -87,7 +89,8 @@ def test_the_right_password_logs_in(client, laeser):
 
 def test_the_projektleder_cannot_lock_themselves_out(login, projektleder):
     response = login(projektleder).post(
-        reverse("user-update", args=[projektleder.pk]), {"rolle": Rolle.LAESER, "is_active": "on"}
+        reverse("user-update", args=[projektleder.pk]),
+        {"rolle": Rolle.LAESER, "is_active": "on", "shown_state": role_state(projektleder)},
     )
 
     assert "Du kan ikke fjerne din egen adgang som projektleder" in response.content.decode()

@@ -30,6 +30,7 @@ def workshop_post(fagomraader, deltagere=(), **changes):
         "invitation_sendt": "2026-12-05",
         "deltagere-TOTAL_FORMS": len(deltagere),
         "deltagere-INITIAL_FORMS": 0,
+        "version": 0,
     }
     for i, navn in enumerate(deltagere):
         data |= {f"deltagere-{i}-navn": navn, f"deltagere-{i}-rolle": "Sagsbehandler"}

@@ -4,7 +4,14 @@ from functools import partial
 
 from django import forms
 
-from exitstrategi.forms import FIRST_YEAR, LAST_YEAR, DanishModelForm, PhaseRecordForm, plausible_date
+from exitstrategi.forms import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    DanishModelForm,
+    PhaseRecordForm,
+    VersionedForm,
+    plausible_date,
+)
 from exitstrategi.kontraktdatoer import KVARTAL, period_end
 from exitstrategi.models import JA_NEJ_UBESVARET, ITSystem, JaNej
 
@@ -84,7 +91,7 @@ class AsIsForm(PhaseRecordForm):
         return cleaned
 
 
-class WorkshopForm(DanishModelForm):
+class WorkshopForm(VersionedForm):
     class Meta:
         model = Workshop
         fields = [
@@ -273,7 +280,7 @@ STRATEGI_FILTYPER = ["pdf", "docx", "doc", "odt", "xlsx", "pptx", "txt"]
 STRATEGI_MAKS_MB = 20
 
 
-class StrategiForm(DanishModelForm):
+class StrategiForm(VersionedForm):
     link = forms.URLField(label="Link", required=False, assume_scheme="https")
 
     class Meta:

@@ -5,7 +5,15 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from exitstrategi.kontraktdatoer import dato_eller_kvartal
-from exitstrategi.models import EGNE_SYSTEMER, Fagomraade, ITSystem, JaNej, PhaseRecord, Sagsomraade
+from exitstrategi.models import (
+    EGNE_SYSTEMER,
+    Fagomraade,
+    ITSystem,
+    JaNej,
+    PhaseRecord,
+    Sagsomraade,
+    Versioneret,
+)
 
 from . import brugsmoenster, komplethed, loesningsscenarier, planlaegning
 
@@ -170,7 +178,7 @@ class AsIs(PhaseRecord):
         )
 
 
-class Strategi(models.Model):
+class Strategi(Versioneret):
     """A policy or strategy that shapes the future options (input to To-be step 1)."""
 
     class Type(models.TextChoices):
@@ -186,7 +194,7 @@ class Strategi(models.Model):
     link = models.URLField("link", blank=True)
     fil = models.FileField("fil", upload_to="strategier/", blank=True)
     resume = models.TextField("resumé", blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = "strategi"
@@ -200,7 +208,7 @@ class Strategi(models.Model):
         return reverse("workshops:strategi-update", args=[self.pk])
 
 
-class Workshop(models.Model):
+class Workshop(Versioneret):
     class Type(models.TextChoices):
         ASIS = planlaegning.ASIS, "As-is"
         TOBE = planlaegning.TOBE, "To-be"
@@ -262,7 +270,7 @@ class Workshop(models.Model):
         blank=True,
         help_text="Guidens alternativ, hvis de ikke kan deltage: hvem, hvornår, og hvad kom der ud af det.",
     )
-    history = HistoricalRecords(m2m_fields=[fagomraader, strategier])
+    history = HistoricalRecords(excluded_fields=["version"], m2m_fields=[fagomraader, strategier])
 
     class Meta:
         verbose_name = "workshop"

@@ -6,10 +6,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import FormView
 from django_filters.views import FilterView
 
+from ..concurrency import ConcurrentEditError
 from ..filters import free_text_filter
 from ..forms import InviteForm, UserRoleForm
 from ..roles import ProjektlederRequiredMixin, Rolle, rolle_for
-from ..services import user_invite, user_set_role
+from ..services import role_state, user_invite, user_set_role
 
 
 class UserFilter(django_filters.FilterSet):
@@ -63,6 +64,7 @@ class UserUpdateView(ProjektlederRequiredMixin, FormView):
             "rolle": rolle_for(self.person),
             "fagomraader": self.person.fagomraader.all(),
             "is_active": self.person.is_active,
+            "shown_state": role_state(self.person),
         }
 
     def get_context_data(self, **kwargs):
@@ -76,10 +78,10 @@ class UserUpdateView(ProjektlederRequiredMixin, FormView):
                 None, "Du kan ikke fjerne din egen adgang som projektleder; bed en anden projektleder."
             )
             return self.form_invalid(form)
-        self.person.is_active = form.cleaned_data["is_active"]
-        self.person.save(update_fields=["is_active"])
-        user_set_role(
-            user=self.person, rolle=form.cleaned_data["rolle"], fagomraader=form.cleaned_data["fagomraader"]
-        )
+        try:
+            user_set_role(user=self.person, **form.cleaned_data)
+        except ConcurrentEditError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
         messages.success(self.request, "Brugeren er gemt.")
         return redirect("user-list")

@@ -6,10 +6,10 @@ from ..forms import FagomraadeForm
 from ..models import Fagomraade, Sagsomraade
 from ..roles import ProjektlederRequiredMixin
 from ..text import antal
-from .registers import HistorikMixin, RegisterDeleteView
+from .registers import HistorikMixin, RegisterDeleteView, SaveOrConflictMixin
 
 
-class FagomraadeFormMixin(HistorikMixin, ProjektlederRequiredMixin, SuccessMessageMixin):
+class FagomraadeFormMixin(SaveOrConflictMixin, HistorikMixin, ProjektlederRequiredMixin, SuccessMessageMixin):
     model = Fagomraade
     form_class = FagomraadeForm
     template_name = "exitstrategi/fagomraade_form.html"

@@ -9,7 +9,7 @@ from ..forms import ITSystemForm, MarkedsloesningForm
 from ..models import ITSystem
 from ..roles import ProjektlederRequiredMixin, RoleRequiredMixin, Rolle
 from ..systemoverblik import usage
-from .registers import HistorikMixin, RegisterDeleteView
+from .registers import HistorikMixin, RegisterDeleteView, SaveOrConflictMixin
 
 
 class ITSystemFilter(django_filters.FilterSet):
@@ -64,7 +64,7 @@ class ITSystemDetailView(HistorikMixin, RoleRequiredMixin, DetailView):
         )
 
 
-class ITSystemFormMixin(SuccessMessageMixin):
+class ITSystemFormMixin(SaveOrConflictMixin, SuccessMessageMixin):
     model = ITSystem
     form_class = ITSystemForm
     template_name = "exitstrategi/itsystem_form.html"

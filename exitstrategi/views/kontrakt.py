@@ -11,7 +11,7 @@ from ..filters import free_text_filter
 from ..forms import KontraktForm
 from ..models import ITSystem, Kontrakt
 from ..roles import ProjektlederRequiredMixin, RoleRequiredMixin
-from .registers import HistorikMixin, RegisterDeleteView
+from .registers import HistorikMixin, RegisterDeleteView, SaveOrConflictMixin
 
 
 class KontraktFilter(django_filters.FilterSet):
@@ -54,7 +54,7 @@ class KontraktListView(RoleRequiredMixin, FilterView):
         return context
 
 
-class KontraktFormMixin(HistorikMixin, ProjektlederRequiredMixin, SuccessMessageMixin):
+class KontraktFormMixin(SaveOrConflictMixin, HistorikMixin, ProjektlederRequiredMixin, SuccessMessageMixin):
     model = Kontrakt
     form_class = KontraktForm
     template_name = "exitstrategi/kontrakt_form.html"

@@ -7,9 +7,21 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import DeleteView
 
+from ..concurrency import ConcurrentEditError
 from ..history import changes_of
 from ..registers import delete_consequences
 from ..roles import ProjektlederRequiredMixin
+
+
+class SaveOrConflictMixin:
+    """A register's edit page: a save that someone else's overtook re-shows the form with the message."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ConcurrentEditError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
 
 
 class HistorikMixin:

@@ -7,7 +7,7 @@ from django.views.generic import CreateView, UpdateView, View
 from django_filters.views import FilterView
 
 from exitstrategi.roles import ProjektlederRequiredMixin, RoleRequiredMixin
-from exitstrategi.views.registers import HistorikMixin, RegisterDeleteView
+from exitstrategi.views.registers import HistorikMixin, RegisterDeleteView, SaveOrConflictMixin
 
 from ..forms import StrategiForm
 from ..models import Strategi
@@ -28,7 +28,7 @@ class StrategiListView(RoleRequiredMixin, FilterView):
     template_name = "workshops/strategi_list.html"
 
 
-class StrategiFormMixin(HistorikMixin, ProjektlederRequiredMixin, SuccessMessageMixin):
+class StrategiFormMixin(SaveOrConflictMixin, HistorikMixin, ProjektlederRequiredMixin, SuccessMessageMixin):
     model = Strategi
     form_class = StrategiForm
     template_name = "workshops/strategi_form.html"

@@ -7,6 +7,7 @@ from django.views.generic import DetailView
 from django.views.generic.edit import CreateView, UpdateView
 from django_filters.views import FilterView
 
+from exitstrategi.concurrency import ConcurrentEditError
 from exitstrategi.models import Kommune
 from exitstrategi.roles import ProjektlederRequiredMixin, RoleRequiredMixin
 from exitstrategi.views.registers import HistorikMixin, RegisterDeleteView
@@ -46,10 +47,14 @@ class WorkshopFormMixin(ProjektlederRequiredMixin):
         deltagere = DeltagerFormSet(request.POST, instance=form.instance)
         if not (form.is_valid() and deltagere.is_valid()):
             return self.render_to_response(self.get_context_data(form=form, deltagere=deltagere))
-        with transaction.atomic():
-            self.object = form.save()
-            deltagere.instance = self.object
-            deltagere.save()
+        try:
+            with transaction.atomic():
+                self.object = form.save()
+                deltagere.instance = self.object
+                deltagere.save()
+        except ConcurrentEditError as error:
+            form.add_error(None, error.message)
+            return self.render_to_response(self.get_context_data(form=form, deltagere=deltagere))
         messages.success(request, f"Workshoppen «{self.object.titel}» er gemt.")
         return redirect(self.object)
 
