@@ -6,7 +6,7 @@ class ExitstrategiConfig(AppConfig):
     verbose_name = "Exitstrategi"
 
     def ready(self):
-        from . import dokumentationsark, faser, indlaesning
+        from . import dokumentationsark, faser, indlaesning, revisionslog  # noqa: F401  (its receivers connect)
         from .forms import SagsomraadeForm
         from .models import Sagsomraade
 

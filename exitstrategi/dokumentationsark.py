@@ -146,6 +146,8 @@ def _answer_filter(column, loaded):
 
     def apply(queryset, name, value):
         if value == UNANSWERED:
+            if field.is_relation:
+                return queryset.filter(**{f"{column.answer}__isnull": True})
             return queryset.filter(Q(**{f"{column.answer}__isnull": True}) | Q(**{column.answer: ""}))
         if field.is_relation:
             return queryset.filter(**{f"{column.answer}__pk": value})

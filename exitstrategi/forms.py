@@ -25,6 +25,22 @@ def plausible_date(value):
         raise forms.ValidationError(f"Skriv en dato mellem år {FIRST_YEAR} og {LAST_YEAR}.")
 
 
+LARGEST_KEY = 2**63 - 1
+
+
+class KeysField(forms.ModelMultipleChoiceField):
+    """Several register entries by key: a key no database can hold is an invalid choice, not a crash
+    (SQLite overflows on it in the IN lookup that checks the keys)."""
+
+    def _check_values(self, value):
+        for key in value if isinstance(value, list | tuple) else []:
+            if str(key).strip().lstrip("-").isdigit() and abs(int(key)) > LARGEST_KEY:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": key}
+                )
+        return super()._check_values(value)
+
+
 def limit_text(field, limit=FRITEKST_MAX):
     field.max_length = limit
     field.validators.append(MaxLengthValidator(limit))
@@ -42,6 +58,8 @@ class DanishModelForm(forms.ModelForm):
                 field.validators.append(plausible_date)
             if type(field) is forms.CharField and field.max_length is None:
                 limit_text(field)
+            if type(field) is forms.ModelMultipleChoiceField:
+                field.__class__ = KeysField  # the same field, with its keys checked first
             if getattr(field, "empty_label", None) == DASHES:
                 field.empty_label = PLACEHOLDER
             elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
@@ -202,7 +220,7 @@ class FagomraadeForm(VersionedForm):
 
 class RoleFieldsMixin(forms.Form):
     rolle = forms.ChoiceField(label="Rolle", choices=Rolle.choices)
-    fagomraader = forms.ModelMultipleChoiceField(
+    fagomraader = KeysField(
         label="Kontaktperson for",
         queryset=Fagomraade.objects.all(),
         required=False,

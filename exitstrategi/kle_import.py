@@ -4,6 +4,7 @@ Parsing is separate from saving: `parse_emneplan` turns a file into plain entrie
 anything that is not a KLE emneplan; `kle_import` writes them in one transaction.
 """
 
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from uuid import UUID
 
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
+from django.conf import settings
 from django.db import transaction
 
 from .models import KLE
@@ -77,8 +79,23 @@ def _text(element, name):
     return (child.text or "").strip() if child is not None else ""
 
 
+def _size(source):
+    if isinstance(source, str | os.PathLike):
+        return os.path.getsize(source)
+    position = source.tell()
+    size = source.seek(0, os.SEEK_END)
+    source.seek(position)
+    return size
+
+
 def parse_emneplan(source):
-    """Parse a KLE-XML file (path or file object) into an Emneplan, refusing anything else."""
+    """Parse a KLE-XML file (path or file object) into an Emneplan, refusing anything else: a file
+    beyond the size limit before it is read, and an inconsistent one with every error listed."""
+    if _size(source) > settings.KLE_IMPORT_MAX_BYTES:
+        raise KleImportError(
+            f"Filen er større end {settings.KLE_IMPORT_MAX_BYTES // (1024 * 1024)} MB og læses ikke; "
+            "KL's emneplan fylder nogle få MB."
+        )
     try:
         root = SafeET.parse(source, forbid_dtd=True).getroot()
     except DefusedXmlException:
@@ -91,33 +108,51 @@ def parse_emneplan(source):
         raise KleImportError(
             f"Filen er ikke en KLE-emneplan: rodelementet er «{root.tag}», ikke «KLE-Emneplan»."
         )
-    entries = {}
-    _parse_level(root, 0, None, entries)
-    if not entries:
+    entries, errors = {}, []
+    _parse_level(root, 0, None, entries, errors)
+    if not entries and not errors:
         raise KleImportError("Filen indeholder ingen KLE-hovedgrupper.")
+    if errors:
+        shown = errors[:MAX_ERRORS_SHOWN] + (
+            [f"… og {len(errors) - MAX_ERRORS_SHOWN} fejl mere."] if len(errors) > MAX_ERRORS_SHOWN else []
+        )
+        raise KleImportError(f"Filen har {len(errors)} fejl:\n" + "\n".join(shown) + "\n")
     return Emneplan(_date(_text(root, "UdgivelsesDato"), "UdgivelsesDato"), list(entries.values()))
 
 
-def _parse_level(parent_element, depth, parent_nummer, entries):
+MAX_ERRORS_SHOWN = 50
+
+
+def _parse_level(parent_element, depth, parent_nummer, entries, errors):
     niveau, name, pattern = LEVELS[depth]
     for element in parent_element.findall(name):
         nummer = _text(element, f"{name}Nr")
+        where = f"under {parent_nummer}" if parent_nummer else "i filen"
         if not re.fullmatch(pattern, nummer):
-            where = f"under {parent_nummer}" if parent_nummer else "i filen"
-            raise KleImportError(f"Ugyldigt {name}Nr «{nummer}» {where}.")
+            errors.append(f"Ugyldigt {name}Nr «{nummer}» {where}.")
+            continue
+        if parent_nummer and nummer.rsplit(".", 1)[0] != parent_nummer:
+            errors.append(f"{name} {nummer} ligger {where}, men hører til {nummer.rsplit('.', 1)[0]}.")
         entry = KleEntry(nummer, _text(element, f"{name}Titel"), niveau, parent_nummer)
-        _read_admin_info(element.find(f"{name}AdministrativInfo"), entry)
-        raw_uuid = _text(element, "UUID")
-        if raw_uuid:
-            try:
-                entry.uuid = UUID(raw_uuid)
-            except ValueError:
-                raise KleImportError(f"Ugyldigt UUID «{raw_uuid}» ved {nummer}.") from None
-        # A number listed twice (expired, then re-created) counts once, preferring the active entry.
-        if nummer not in entries or entry.status == KLE.Status.AKTIV:
+        if not entry.titel:
+            errors.append(f"{name} {nummer} har ingen titel.")
+        try:
+            _read_admin_info(element.find(f"{name}AdministrativInfo"), entry)
+            raw_uuid = _text(element, "UUID")
+            entry.uuid = UUID(raw_uuid) if raw_uuid else None
+        except KleImportError as error:
+            errors.append(str(error))
+        except ValueError:
+            errors.append(f"Ugyldigt UUID «{raw_uuid}» ved {nummer}.")
+        # A number listed twice (expired, then re-created) counts once, preferring the active entry;
+        # twice active is an error, not "the last one wins".
+        earlier = entries.get(nummer)
+        if earlier is not None and earlier.status == entry.status == KLE.Status.AKTIV:
+            errors.append(f"{name} {nummer} står som gældende to gange.")
+        elif earlier is None or entry.status == KLE.Status.AKTIV:
             entries[nummer] = entry
         if depth + 1 < len(LEVELS):
-            _parse_level(element, depth + 1, nummer, entries)
+            _parse_level(element, depth + 1, nummer, entries, errors)
 
 
 def _read_admin_info(info, entry):

@@ -478,4 +478,39 @@ class ExcelIndlaesning(models.Model):
         return self.filnavn
 
 
+class Logpost(models.Model):
+    """Revisionsloggen: who logged in or failed to, changed a role or invited someone, brought data in
+    or took it out, and when. Written by exitstrategi.revisionslog; read by the project leader."""
+
+    class Handling(models.TextChoices):
+        LOGIN = "login", "Logget ind"
+        LOGIN_FEJLET = "login_fejlet", "Forkert adgangskode"
+        LOGOUT = "logout", "Logget ud"
+        ROLLE = "rolle", "Rolle ændret"
+        INVITATION = "invitation", "Inviteret"
+        INDLAESNING = "indlaesning", "Data indlæst"
+        EKSPORT = "eksport", "Data hentet"
+
+    tidspunkt = models.DateTimeField("tidspunkt", auto_now_add=True, db_index=True)
+    bruger = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="bruger",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    brugernavn = models.CharField("brugernavn", max_length=150, blank=True)  # also when no user matches
+    handling = models.CharField("handling", max_length=12, choices=Handling)
+    beskrivelse = models.CharField("beskrivelse", max_length=500, blank=True)
+    adresse = models.GenericIPAddressField("adresse", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "logpost"
+        verbose_name_plural = "revisionslog"
+        ordering = ["-tidspunkt", "-id"]
+
+    def __str__(self):
+        return f"{self.tidspunkt:%d.%m.%Y %H:%M} {self.brugernavn}: {self.get_handling_display()}"
+
+
 from .indstillinger import Kommune  # noqa: E402, F401  (the municipality settings record lives in its own module)

@@ -1,11 +1,14 @@
 """Writes that touch several rows, or that views and commands share."""
 
+import re
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +17,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.text import capfirst
 
 from .concurrency import ConcurrentEditError, check_version
-from .models import KLE, ITSystem, Sagsomraade
+from .models import KLE, ITSystem, Logpost, Sagsomraade
 from .roles import Rolle, rolle_for
 from .text import danish_slugify
 
@@ -252,6 +255,13 @@ def user_invite(*, email, fulde_navn, rolle, fagomraader, base_url, invited_by):
         user.set_unusable_password()
         user.save()
         user_set_role(user=user, rolle=rolle, fagomraader=fagomraader)
+    invitation_send(user=user, base_url=base_url, invited_by=invited_by)
+    return user
+
+
+def invitation_send(*, user, base_url, invited_by):
+    """E-mail the person a fresh link where they choose their password: the first invitation, or a
+    new one when the first expired or was lost ("Send invitationen igen")."""
     path = reverse(
         "password_reset_confirm",
         kwargs={
@@ -261,18 +271,17 @@ def user_invite(*, email, fulde_navn, rolle, fagomraader, base_url, invited_by):
     )
     context = {
         "user": user,
-        "rolle": rolle,
+        "rolle": rolle_for(user),
         "link": base_url.rstrip("/") + path,
         "invited_by": invited_by.get_full_name() or invited_by.get_username(),
-        "fagomraader": fagomraader,
+        "fagomraader": list(user.fagomraader.all()),
     }
     send_mail(
         "Du er inviteret til Exitstrategi",
         render_to_string("registration/invitation_email.txt", context),
         None,
-        [email],
+        [user.email],
     )
-    return user
 
 
 def fagomraader_remind(*, fagomraader, base_url):
@@ -304,3 +313,34 @@ def fagomraader_remind(*, fagomraader, base_url):
         fagomraade.save(update_fields=["paamindelse_sendt"])
         reminded.append(fagomraade)
     return reminded, without_contact
+
+
+person_anonymised = Signal()  # sent with email=: phase apps remove the person from their own records
+
+
+def person_anonymise(*, email):
+    """A person who has left: their name and e-mail go from their user and from the revisionslog
+    (and, through `person_anonymised`, from workshop participant lists); their answers and the
+    Historik stay, shown as "Tidligere bruger". Returns (users, other records) anonymised."""
+    email = email.strip().lower()
+    with transaction.atomic():
+        users = list(get_user_model().objects.filter(email__iexact=email))
+        for user in users:
+            old = {user.get_username(), user.email, user.get_full_name()} - {""}
+            user.first_name, user.last_name, user.email = "Tidligere", "bruger", ""
+            user.username = f"tidligere-bruger-{user.pk}"
+            user.is_active = False
+            user.set_unusable_password()
+            user.save()
+            user_set_role(user=user, rolle=Rolle.LAESER, fagomraader=[])
+            user.groups.clear()
+            for post in Logpost.objects.filter(Q(bruger=user) | Q(brugernavn__in=old)):
+                post.brugernavn = user.username
+                for text in old:
+                    post.beskrivelse = post.beskrivelse.replace(text, "tidligere bruger")
+                post.save(update_fields=["brugernavn", "beskrivelse"])
+        for post in Logpost.objects.filter(beskrivelse__icontains=email):
+            post.beskrivelse = re.sub(re.escape(email), "tidligere bruger", post.beskrivelse, flags=re.I)
+            post.save(update_fields=["beskrivelse"])
+        others = sum(count for _receiver, count in person_anonymised.send(sender=None, email=email))
+    return len(users), others

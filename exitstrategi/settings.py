@@ -70,6 +70,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "exitstrategi.middleware.RefuseOversizedMiddleware",
     "exitstrategi.middleware.RefuseNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -79,6 +80,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "exitstrategi.middleware.PrivatePagesMiddleware",
+    "exitstrategi.middleware.SlidingSessionMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
@@ -144,10 +147,14 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_VERBOSE = False
+# Behind a TLS proxy every request comes from the proxy: name how many proxies to trust, and the
+# lockout reads the client's own address from X-Forwarded-For (exitstrategi.middleware.client_ip).
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
+AXES_CLIENT_IP_CALLABLE = "exitstrategi.middleware.client_ip"
 
-# django-filter: Danish words for "any" and "none" instead of "---------".
+# django-filter: a Danish word for "any" instead of "---------" (and no "none" choice: every filter
+# offers its own "Ikke besvaret" where that means something).
 FILTERS_EMPTY_CHOICE_LABEL = "Alle"
-FILTERS_NULL_CHOICE_LABEL = "Ingen"
 
 LANGUAGE_CODE = "da"
 TIME_ZONE = "Europe/Copenhagen"
@@ -192,6 +199,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "exitstrategi@localhost")
 
 SESSION_COOKIE_HTTPONLY = True
+# A session ends after a working day without a request (renewed as it is used: SlidingSessionMiddleware).
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 10 * 60 * 60)
 X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -214,5 +223,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 20000
 
 # Excel import of the Dokumentationsark: refuse files beyond these limits before reading them.
 EXCEL_IMPORT_MAX_BYTES = env_int("EXCEL_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+KLE_IMPORT_MAX_BYTES = env_int("KLE_IMPORT_MAX_BYTES", 50 * 1024 * 1024)  # KL's full emneplan is ~10 MB
+# The largest request body taken at all (a strategy file is at most 20 MB): refused before it is read.
+MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 25 * 1024 * 1024)
 EXCEL_IMPORT_MAX_UNPACKED_BYTES = env_int("EXCEL_IMPORT_MAX_UNPACKED_BYTES", 200 * 1024 * 1024)
 EXCEL_IMPORT_MAX_ROWS = env_int("EXCEL_IMPORT_MAX_ROWS", 20000)

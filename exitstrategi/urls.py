@@ -12,6 +12,7 @@ from .views import (
     indlaesning,
     indstillinger,
     itsystem,
+    konto,
     kontrakt,
     paamindelse,
     sagsomraade,
@@ -86,7 +87,10 @@ urlpatterns = [
     path("indstillinger/", indstillinger.KommuneView.as_view(), name="indstillinger"),
     path("brugere/", brugere.UserListView.as_view(), name="user-list"),
     path("brugere/inviter/", brugere.UserInviteView.as_view(), name="user-invite"),
+    path("brugere/revisionslog/", brugere.RevisionslogView.as_view(), name="revisionslog"),
+    path("brugere/anonymiser/", brugere.PersonAnonymiseView.as_view(), name="person-anonymise"),
     path("brugere/<int:pk>/rediger/", brugere.UserUpdateView.as_view(), name="user-update"),
+    path("brugere/<int:pk>/inviter-igen/", brugere.UserReinviteView.as_view(), name="user-reinvite"),
     path("favicon.ico", lambda request: redirect(static("favicon.svg"), permanent=True)),
     path(
         "tilgaengelighed/",
@@ -94,6 +98,7 @@ urlpatterns = [
         name="tilgaengelighed",
     ),
     path("konto/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("konto/password_reset/", konto.ResetView.as_view(), name="password_reset"),
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

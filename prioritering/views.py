@@ -11,6 +11,7 @@ from django.views.generic import DetailView, ListView, TemplateView, UpdateView,
 
 from exitstrategi.concurrency import ConcurrentEditError
 from exitstrategi.models import Fagomraade, phase_record
+from exitstrategi.revisionslog import Handling, log
 from exitstrategi.roles import (
     ProjektlederRequiredMixin,
     RoleRequiredMixin,
@@ -326,7 +327,9 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _download(content, content_type, filename):
+def _download(request, content, content_type, filename):
+    """A file of the notat taken out: it goes in the revisionslog."""
+    log(Handling.EKSPORT, request=request, beskrivelse=filename)
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -353,13 +356,15 @@ class NotatView(RoleRequiredMixin, TemplateView):
 
 class NotatDocxView(RoleRequiredMixin, View):
     def get(self, request):
-        return _download(aktuelt_notat(), DOCX_TYPE, f"beslutningsnotat-{timezone.localdate():%Y-%m-%d}.docx")
+        return _download(
+            request, aktuelt_notat(), DOCX_TYPE, f"beslutningsnotat-{timezone.localdate():%Y-%m-%d}.docx"
+        )
 
 
 class NotatBilagView(RoleRequiredMixin, View):
     def get(self, request):
         return _download(
-            bilag_xlsx(), XLSX_TYPE, f"bilag-dokumentationsark-{timezone.localdate():%Y-%m-%d}.xlsx"
+            request, bilag_xlsx(), XLSX_TYPE, f"bilag-dokumentationsark-{timezone.localdate():%Y-%m-%d}.xlsx"
         )
 
 
@@ -401,5 +406,9 @@ class NotatVersionView(RoleRequiredMixin, View):
     def get(self, request, nummer, fil):
         version = get_object_or_404(NotatVersion, nummer=nummer)
         if fil == "docx":
-            return _download(bytes(version.docx), DOCX_TYPE, f"beslutningsnotat-version-{nummer}.docx")
-        return _download(bytes(version.xlsx), XLSX_TYPE, f"bilag-dokumentationsark-version-{nummer}.xlsx")
+            return _download(
+                request, bytes(version.docx), DOCX_TYPE, f"beslutningsnotat-version-{nummer}.docx"
+            )
+        return _download(
+            request, bytes(version.xlsx), XLSX_TYPE, f"bilag-dokumentationsark-version-{nummer}.xlsx"
+        )

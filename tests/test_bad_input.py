@@ -139,3 +139,12 @@ def test_a_stale_wall_card_gets_the_conflict_message(login, kontaktperson, c_sag
     assert stale.status_code == 200 and "Nogen har gemt en ændring" in stale.content.decode()
     assert invalid.status_code == 200 and "antal_sagsbehandlere" in invalid.context["form"].errors
     assert AsIs.objects.get().antal_sagsbehandlere is None
+
+
+def test_a_key_no_database_can_hold_is_an_invalid_choice(login, projektleder, borgerservice):
+    url = reverse("fagomraade-update", args=[borgerservice.slug])
+    data = {"navn": "Borgerservice", "kontaktpersoner": "99999999999999999999", "version": 0}
+
+    response = login(projektleder).post(url, data)
+
+    assert response.status_code == 200 and "kontaktpersoner" in response.context["form"].errors

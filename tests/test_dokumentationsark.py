@@ -243,6 +243,7 @@ def test_every_fixed_answer_column_can_be_filtered_and_number_columns_are_summed
     delvist = client.get(SHEET, {"asis_arkivering": "delvist"}).context["page"].object_list
     unanswered = client.get(SHEET, {"asis_arkivering": "ubesvaret"}).context["page"].object_list
     sbsys = client.get(SHEET, {"asis_system_sager": systemer["SBSYS"].pk}).context["page"].object_list
+    no_system = client.get(SHEET, {"tobe_loesning_sager": "ubesvaret"}).context["page"].object_list
 
     filters = {field.name for field in page.context["column_filters"]}
     assert {
@@ -254,6 +255,7 @@ def test_every_fixed_answer_column_can_be_filtered_and_number_columns_are_summed
     assert [s.pk for s in delvist] == [c_sagsomraade.pk]
     assert [s.pk for s in unanswered] == [fremmed_sagsomraade.pk]
     assert [s.pk for s in sbsys] == [fremmed_sagsomraade.pk]
+    assert len(no_system) == 2  # "Ikke besvaret" on an IT system question (no To-be answers here)
     sums = [value for has_sum, value, _frozen in page.context["totals"] if has_sum]
     assert sums == [42, None, None]  # caseworkers, manual cases, journal notes
     assert "Sum for de 2 filtrerede" in page.content.decode()

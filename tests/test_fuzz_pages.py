@@ -1,12 +1,14 @@
 """Every form and every filter of every page of the demo, driven with generated input (hypothesis):
 never a 5xx, and a refused submission changes nothing. Runs once, on SQLite (not again on PostgreSQL)."""
 
+import os
+
 import pytest
 from django import forms
 from django.apps import apps
 from django.db import connection
 from django.test import Client
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from .crawler import crawl, one_per_pattern
@@ -85,21 +87,22 @@ MODELS = [model for model in apps.get_models() if not model._meta.proxy]
 
 
 @settings(
-    max_examples=4,
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", 4)),  # more, locally: FUZZ_EXAMPLES=50
     deadline=None,
+    phases=[Phase.explicit, Phase.generate],  # a failure is reported as found: shrinking a page walk is slow
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(data=st.data())
 def test_generated_input_on_every_page_never_fails_and_a_refusal_changes_nothing(db, demo_pages, data):
-    client, pages = demo_pages
+    client, pages = demo_pages.client, demo_pages.pages
     failures = []
-    for url, context in pages:
-        if params := filter_fields(context):
+    for url, params, posted in pages:
+        if params:
             query = {name: value_for(field, data) for name, field in params}
             response = client.get(url.split("?")[0], query)
             if response.status_code >= 500:
                 failures.append(("GET", url, query, response.status_code))
-        if posted := fields_of(context):
+        if posted:
             body = {name: value_for(field, data) for name, field in posted}
             before = snapshot()
             response = client.post(url, body)
@@ -107,12 +110,21 @@ def test_generated_input_on_every_page_never_fails_and_a_refusal_changes_nothing
                 failures.append(("POST", url, body, response.status_code))
             elif response.status_code == 200 and snapshot() != before:
                 failures.append(("POST refused but changed", url, body, 200))
-    assert failures == []
+    assert failures == [], "\n".join(f"{how} {url} {status} {sent}" for how, url, sent, status in failures)
+
+
+class Pages:
+    """One page of each kind, as the project leader sees it: (url, filter fields, form fields)."""
+
+    def __init__(self, client, pages):
+        self.client, self.pages = client, pages
+
+    def __repr__(self):
+        return f"<{len(self.pages)} pages of the demo>"
 
 
 @pytest.fixture
 def demo_pages(db, demo):
-    """One page of each kind, as the project leader sees it, with the forms it shows."""
     from django.contrib.auth import get_user_model
 
     client = Client(raise_request_exception=False)
@@ -120,10 +132,7 @@ def demo_pages(db, demo):
     pages = []
     for url in one_per_pattern(crawl(client).pages):
         response = client.get(url)
-        if (
-            response.status_code == 200
-            and response.context is not None
-            and not url.rstrip("/").endswith("slet")
-        ):
-            pages.append((url, response.context))
-    return client, pages
+        if response.status_code != 200 or response.context is None or url.rstrip("/").endswith("slet"):
+            continue
+        pages.append((url, filter_fields(response.context), fields_of(response.context)))
+    return Pages(client, pages)

@@ -164,3 +164,31 @@ def test_the_shipped_demo_subset_is_a_valid_emneplan(db):
 
     assert result.per_niveau["emne"] >= 40
     assert KLE.objects.get(nummer="16.19.02").flyttet_til == ["32.30.04"]
+
+
+def test_an_inconsistent_file_is_refused_with_every_error_and_changes_nothing(db, tmp_path):
+    twice = "<Emne><EmneNr>32.24.04</EmneNr><EmneTitel>Igen</EmneTitel></Emne>"
+    astray = "<Emne><EmneNr>16.19.02</EmneNr><EmneTitel>Sygedagpenge</EmneTitel></Emne>"
+    untitled = "<Emne><EmneNr>32.24.05</EmneNr><EmneTitel></EmneTitel></Emne>"
+    path = write(tmp_path, plan(extra_emne=twice + astray + untitled))
+
+    with pytest.raises(CommandError) as refused:
+        call_command("import_kle", str(path))
+
+    assert str(refused.value) == (
+        "Filen har 3 fejl:\n"
+        "Emne 32.24.04 står som gældende to gange.\n"
+        "Emne 16.19.02 ligger under 32.24, men hører til 16.19.\n"
+        "Emne 32.24.05 har ingen titel.\n"
+        " Intet er ændret."
+    )
+    assert not KLE.objects.exists()
+
+
+def test_a_file_beyond_the_size_limit_is_refused_before_it_is_read(db, tmp_path, settings):
+    settings.KLE_IMPORT_MAX_BYTES = 1024 * 1024
+    path = tmp_path / "stor.xml"
+    path.write_bytes(b"<KLE-Emneplan>" + b" " * (2 * 1024 * 1024) + b"</KLE-Emneplan>")
+
+    with pytest.raises(KleImportError, match="større end 1 MB og læses ikke"):
+        parse_emneplan(str(path))

@@ -6,7 +6,11 @@ class WorkshopsConfig(AppConfig):
     verbose_name = "Fase 2 og 3: Workshops, As-is og To-be"
 
     def ready(self):
+        from exitstrategi.services import person_anonymised
+
         from . import sheet
+        from .services import deltager_anonymise
 
         sheet.register_asis()
         sheet.register_tobe()
+        person_anonymised.connect(deltager_anonymise, dispatch_uid="workshops_deltager_anonymise")

@@ -13,6 +13,7 @@ from .. import indlaesning
 from ..concurrency import ConcurrentEditError
 from ..excel_import import ExcelRefused, open_xlsx
 from ..models import ExcelIndlaesning
+from ..revisionslog import Handling, log
 from ..roles import RoleRequiredMixin, Rolle, is_projektleder
 
 EDITORS = (Rolle.PROJEKTLEDER, Rolle.KONTAKTPERSON)
@@ -98,6 +99,11 @@ class PreviewView(RoleRequiredMixin, TemplateView):
             messages.warning(request, "Nogen gemte svar under indlæsningen. Intet er ændret; prøv igen.")
             return redirect(request.path)
         self.pending.delete()
+        log(
+            Handling.INDLAESNING,
+            request=request,
+            beskrivelse=f"Dokumentationsark {plan.filnavn}: {saved} svar",
+        )
         messages.success(
             request, f"{plan.filnavn} er indlæst: {saved} svar er gemt. Historikken viser filen."
         )

@@ -5,6 +5,7 @@ from django.views.generic import TemplateView, View
 
 from .. import dokumentationsark
 from ..excel import dokumentationsark_workbook, workbook_bytes
+from ..revisionslog import Handling, log
 from ..roles import RoleRequiredMixin
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -60,5 +61,6 @@ class DokumentationsarkExportView(RoleRequiredMixin, View):
         workbook = dokumentationsark_workbook(rows, dokumentationsark.columns(chosen_phases(request)))
         response = HttpResponse(workbook_bytes(workbook), content_type=XLSX)
         filename = f"dokumentationsark-{timezone.localdate():%Y-%m-%d}.xlsx"
+        log(Handling.EKSPORT, request=request, beskrivelse=f"{filename}: {len(rows)} sagsområder")
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response

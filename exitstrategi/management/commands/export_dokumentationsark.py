@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from exitstrategi import dokumentationsark
 from exitstrategi.excel import dokumentationsark_workbook
+from exitstrategi.revisionslog import Handling, log
 
 
 class Command(BaseCommand):
@@ -13,4 +14,5 @@ class Command(BaseCommand):
     def handle(self, *args, out, **options):
         rows = dokumentationsark.prepare(list(dokumentationsark.queryset()))
         dokumentationsark_workbook(rows, dokumentationsark.columns()).save(out)
+        log(Handling.EKSPORT, brugernavn="kommandolinje", beskrivelse=f"{out}: {len(rows)} sagsområder")
         self.stdout.write(f"{len(rows)} sagsområder er gemt i {out}.")

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from exitstrategi import indlaesning
 from exitstrategi.concurrency import ConcurrentEditError
 from exitstrategi.excel_import import ExcelRefused, open_xlsx
+from exitstrategi.revisionslog import Handling, log
 from exitstrategi.roles import READ_ONLY, Rolle, rolle_for
 
 
@@ -54,6 +55,12 @@ class Command(BaseCommand):
             saved = indlaesning.apply(plan, bruger)
         except ConcurrentEditError:
             raise CommandError("Nogen gemte svar under indlæsningen. Intet er ændret; prøv igen.") from None
+        log(
+            Handling.INDLAESNING,
+            user=bruger,
+            brugernavn="kommandolinje",
+            beskrivelse=f"{path.name}: {saved} svar",
+        )
         self.stdout.write(f"Indlæst: {saved} svar gemt fra {path.name}.")
 
     def _user(self, username):

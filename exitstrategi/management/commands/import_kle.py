@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from exitstrategi.kle_import import KleImportError, kle_import, parse_emneplan
 from exitstrategi.models import KLE
+from exitstrategi.revisionslog import Handling, log
 
 
 class Command(BaseCommand):
@@ -17,6 +18,7 @@ class Command(BaseCommand):
             raise CommandError(f"Filen kan ikke åbnes: {error}") from None
         except KleImportError as error:
             raise CommandError(f"{error} Intet er ændret.") from None
+        log(Handling.INDLAESNING, brugernavn="kommandolinje", beskrivelse=f"KLE-emneplan {file}")
         out = self.stdout.write
         out(f"KLE-emneplan udgivet {result.udgivet or 'ukendt dato'} er importeret.")
         for niveau in KLE.Niveau:
