@@ -223,6 +223,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 20000
 
 # Excel import of the Dokumentationsark: refuse files beyond these limits before reading them.
 EXCEL_IMPORT_MAX_BYTES = env_int("EXCEL_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+# Encrypts `manage.py backup` files (a Fernet key: python -c "from cryptography.fernet import Fernet;
+# print(Fernet.generate_key().decode())"); keep it apart from the backups. Empty: not encrypted.
+BACKUP_KEY = env_str("BACKUP_KEY")
 KLE_IMPORT_MAX_BYTES = env_int("KLE_IMPORT_MAX_BYTES", 50 * 1024 * 1024)  # KL's full emneplan is ~10 MB
 # The largest request body taken at all (a strategy file is at most 20 MB): refused before it is read.
 MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 25 * 1024 * 1024)

@@ -1,0 +1,69 @@
+"""`backup` and `restore`: the whole municipality, Historik and uploaded files included, back into an
+empty installation exactly as it was; encrypted when a key is set."""
+
+import io
+import json
+
+import pytest
+from cryptography.fernet import Fernet
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+
+from exitstrategi.backup import NOT_BACKED_UP, BackupError, backup_bytes, restore
+from workshops.models import Strategi
+
+
+def everything():
+    out = io.StringIO()
+    call_command("dumpdata", natural_foreign=True, natural_primary=True, exclude=NOT_BACKED_UP, stdout=out)
+    return sorted(json.loads(out.getvalue()), key=lambda row: (row["model"], json.dumps(row, sort_keys=True)))
+
+
+@pytest.fixture
+def municipality(transactional_db, demo, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    Strategi.objects.create(titel="ESDH-strategi", fil=SimpleUploadedFile("esdh.pdf", b"%PDF-1.4 strategi"))
+    return settings
+
+
+def empty_the_installation(settings):
+    call_command("flush", interactive=False, verbosity=0)
+    for path in sorted(settings.MEDIA_ROOT.rglob("*"), reverse=True):
+        path.unlink() if path.is_file() else path.rmdir()
+
+
+def test_a_restored_backup_equals_the_original_with_its_historik_and_files(municipality, tmp_path):
+    before = everything()
+    histories = [row for row in before if row["model"].split(".")[1].startswith("historical")]
+    assert histories  # the demo has a Historik to keep
+    path = tmp_path / "kopi.backup"
+    call_command("backup", str(path), stdout=io.StringIO())
+    empty_the_installation(municipality)
+
+    call_command("restore", str(path), stdout=io.StringIO())
+
+    assert everything() == before  # no false history rows, nothing lost
+    strategi = Strategi.objects.get(titel="ESDH-strategi")
+    assert strategi.fil.read() == b"%PDF-1.4 strategi"
+
+
+def test_with_a_key_the_file_is_encrypted_and_needs_the_key_back(municipality):
+    municipality.BACKUP_KEY = Fernet.generate_key().decode()
+    data = backup_bytes()
+    assert b"projektleder" not in data and b"esdh" not in data
+    empty_the_installation(municipality)
+
+    municipality.BACKUP_KEY = Fernet.generate_key().decode()
+    with pytest.raises(BackupError, match="kan ikke dekrypteres"):
+        restore(data)
+    municipality.BACKUP_KEY = ""
+    with pytest.raises(BackupError, match="Sikkerhedskopien er krypteret"):
+        restore(data)
+
+
+def test_a_restore_into_an_installation_in_use_is_refused(municipality, tmp_path):
+    path = tmp_path / "kopi.backup"
+    path.write_bytes(backup_bytes())
+
+    with pytest.raises(CommandError, match="Installationen er ikke tom"):
+        call_command("restore", str(path), stdout=io.StringIO())
