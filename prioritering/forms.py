@@ -80,12 +80,10 @@ class PrioriteringRaekkeForm(PrioriteringForm):
         self.fields["forretningskritisk"].widget = forms.Select(attrs={"class": "form-select form-select-sm"})
         self.fields["forretningskritisk"].choices = IKKE_REVURDERET
         small = "form-control form-control-sm"
-        self.fields["fastlaast_plads"].widget.attrs.update({"min": 1, "class": small, "style": "width: 5em"})
-        self.fields["fastlaast_begrundelse"].widget = forms.TextInput(
-            attrs={"class": small, "style": "width: 24em"}
-        )
+        self.fields["fastlaast_plads"].widget.attrs.update({"min": 1, "class": f"{small} bredde-5em"})
+        self.fields["fastlaast_begrundelse"].widget = forms.TextInput(attrs={"class": f"{small} bredde-24em"})
         self.fields["flytning"].widget.attrs.update(
-            {"placeholder": "K3 2027", "class": small, "style": "width: 7em"}
+            {"placeholder": "K3 2027", "class": f"{small} bredde-7em"}
         )
         flytning = self.instance.flytning
         self.initial["flytning"] = f"K{(flytning.month - 1) // 3 + 1} {flytning.year}" if flytning else ""

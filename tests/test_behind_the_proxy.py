@@ -55,3 +55,13 @@ def test_an_oversized_body_is_refused_before_it_is_read(login, projektleder, set
 
     assert response.status_code == 413
     assert "Forespørgslen er for stor" in response.content.decode()
+
+
+def test_pages_carry_a_content_security_policy_without_inline_script_or_style(login, laeser):
+    response = login(laeser).get(reverse("home"))
+
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "style-src 'self'" in policy
+    assert "unsafe-inline" not in policy and "frame-ancestors 'none'" in policy
+    html = response.content.decode()
+    assert " style=" not in html and " onclick=" not in html

@@ -47,7 +47,7 @@ def test_every_kind_of_page_meets_wcag_aa_and_fits_a_phone(
 
     for url in urls:
         page.goto(live_server.url + url)
-        page.add_script_tag(path=str(AXE))
+        page.evaluate(AXE.read_text())  # not a <script> tag: the CSP allows no inline script
         for violation in page.evaluate(RUN_AXE, WCAG_AA):
             if violation["impact"] in ("serious", "critical"):
                 targets = [node["target"] for node in violation["nodes"][:3]]

@@ -53,7 +53,7 @@ def test_the_project_leader_edits_the_sheet_in_excel_and_loads_it_back(
     expect(conflict).to_contain_text("2. Antal sagsbehandlere")
     expect(conflict).to_contain_text("8")
     expect(conflict).to_contain_text("21")
-    page.add_script_tag(path=str(AXE))
+    page.evaluate(AXE.read_text())  # not a <script> tag: the CSP allows no inline script
     serious = [v["id"] for v in page.evaluate(RUN_AXE, WCAG_AA) if v["impact"] in ("serious", "critical")]
     assert serious == []
 
