@@ -1,7 +1,7 @@
 """Settings for Exitstrategi, read from environment variables.
 
-Local use needs none of them; production sets at least DEBUG=0, SECRET_KEY (or
-SECRET_KEY_FILE), ALLOWED_HOSTS and DATABASE_URL.
+Unset DEBUG means production: set SECRET_KEY (or SECRET_KEY_FILE), ALLOWED_HOSTS and DATABASE_URL.
+`make run` and the test settings set DEBUG=1 for local use.
 """
 
 import os
@@ -38,7 +38,7 @@ def env_list(name, default):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
+DEBUG = env_bool("DEBUG", False)  # unset means production; `make run` and the tests set DEBUG=1
 
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
