@@ -1,8 +1,9 @@
 """Sikkerhedskopi: the whole municipality (every record, the Historik and the uploaded files) in one
 file, and back into an empty, migrated installation, also on another database engine.
 
-The records go as Django's JSON fixture with natural keys; the Historik is restored as it was
-written, never re-created by the restore itself. With BACKUP_KEY set the file is encrypted (Fernet:
+The records go as Django's XML fixture with natural keys (XML keeps timestamps to the microsecond;
+the JSON fixture rounds them to milliseconds); the Historik is restored as it was written, never
+re-created by the restore itself. With BACKUP_KEY set the file is encrypted (Fernet:
 AES with an authentication code), since it holds personal data and password hashes.
 """
 
@@ -40,7 +41,12 @@ def backup_bytes():
     """The whole installation as one file (encrypted when BACKUP_KEY is set)."""
     records = io.StringIO()
     call_command(
-        "dumpdata", natural_foreign=True, natural_primary=True, exclude=NOT_BACKED_UP, stdout=records
+        "dumpdata",
+        format="xml",
+        natural_foreign=True,
+        natural_primary=True,
+        exclude=NOT_BACKED_UP,
+        stdout=records,
     )
     media = Path(settings.MEDIA_ROOT)
     files = sorted(p for p in media.rglob("*") if p.is_file()) if media.exists() else []
@@ -53,7 +59,7 @@ def backup_bytes():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("manifest.json", json.dumps(manifest))
-        archive.writestr("data.json", records.getvalue())
+        archive.writestr("data.xml", records.getvalue())
         for path in files:
             archive.write(path, f"media/{path.relative_to(media).as_posix()}")
     data = buffer.getvalue()
@@ -75,8 +81,8 @@ def restore(data):
     if get_user_model().objects.exists() or Fagomraade.objects.exists() or Sagsomraade.alle.exists():
         raise BackupError("Installationen er ikke tom. Gendan kun i en ny, migreret installation.")
     with tempfile.TemporaryDirectory() as folder:
-        fixture = Path(folder) / "data.json"
-        fixture.write_bytes(archive.read("data.json"))
+        fixture = Path(folder) / "data.xml"
+        fixture.write_bytes(archive.read("data.xml"))
         with transaction.atomic(), override_settings(SIMPLE_HISTORY_ENABLED=False):
             call_command("loaddata", str(fixture), verbosity=0)
     media = Path(settings.MEDIA_ROOT)

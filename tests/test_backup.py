@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from exitstrategi.backup import NOT_BACKED_UP, BackupError, backup_bytes, restore
+from exitstrategi.models import Sagsomraade
 from workshops.models import Strategi
 
 
@@ -34,6 +35,7 @@ def empty_the_installation(settings):
 
 def test_a_restored_backup_equals_the_original_with_its_historik_and_files(municipality, tmp_path):
     before = everything()
+    moments = sorted(Sagsomraade.history.values_list("history_date", flat=True))  # to the microsecond
     histories = [row for row in before if row["model"].split(".")[1].startswith("historical")]
     assert histories  # the demo has a Historik to keep
     path = tmp_path / "kopi.backup"
@@ -43,6 +45,7 @@ def test_a_restored_backup_equals_the_original_with_its_historik_and_files(munic
     call_command("restore", str(path), stdout=io.StringIO())
 
     assert everything() == before  # no false history rows, nothing lost
+    assert sorted(Sagsomraade.history.values_list("history_date", flat=True)) == moments
     strategi = Strategi.objects.get(titel="ESDH-strategi")
     assert strategi.fil.read() == b"%PDF-1.4 strategi"
 
