@@ -8,19 +8,15 @@ the database to the finished bytes, the .docx download and the HTML page (median
 The last line is `areas=<n> docx_s=<median seconds> html_s=<median seconds>`.
 """
 
-import argparse
 import statistics
 import time
 from datetime import date
 
-from scratch import areas, bench_user, setup_scratch_django
+from scratch import areas, arguments, bench_user, setup_scratch_django
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--areas", type=int, default=500)
-    parser.add_argument("--repeat", type=int, default=5)
-    args = parser.parse_args()
+    args = arguments("areas", 500, 5)
 
     setup_scratch_django()
     from django.test import Client

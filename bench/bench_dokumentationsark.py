@@ -7,18 +7,14 @@ prints the median time and query count of one page view (100 rows) and of the fu
 per-row cost ratio between the two.
 """
 
-import argparse
 import statistics
 import time
 
-from scratch import areas, bench_user, setup_scratch_django
+from scratch import areas, arguments, bench_user, setup_scratch_django
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--rows", type=int, default=2000)
-    parser.add_argument("--repeat", type=int, default=7)
-    args = parser.parse_args()
+    args = arguments("rows", 2000, 7)
 
     setup_scratch_django()
     from django.db import connection

@@ -12,19 +12,15 @@ mapped As-is (brugsmønster C), assessed in To-be and prioritised in Fase 4. Pri
 The last line is machine-readable.
 """
 
-import argparse
 import statistics
 import time
 from io import BytesIO
 
-from scratch import areas, bench_user, setup_scratch_django
+from scratch import areas, arguments, bench_user, setup_scratch_django
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--rows", type=int, default=2000)
-    parser.add_argument("--repeat", type=int, default=5)
-    args = parser.parse_args()
+    args = arguments("rows", 2000, 5)
 
     setup_scratch_django()
     from django.db import transaction

@@ -42,3 +42,13 @@ def areas(rows, fagomraader=10, **fields):
     return Sagsomraade.objects.bulk_create(
         Sagsomraade(fagomraade=f, kle=t, titel=t.titel, **fields) for f in owners for t in topics
     )
+
+
+def arguments(size, default_size, default_repeat):
+    """--<size> N --repeat R, the two knobs every benchmark has."""
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument(f"--{size}", type=int, default=default_size)
+    parser.add_argument("--repeat", type=int, default=default_repeat)
+    return parser.parse_args()
