@@ -488,6 +488,7 @@ class Logpost(models.Model):
         LOGOUT = "logout", "Logget ud"
         ROLLE = "rolle", "Rolle ændret"
         INVITATION = "invitation", "Inviteret"
+        NULSTILLING = "nulstilling", "Link til ny adgangskode"
         INDLAESNING = "indlaesning", "Data indlæst"
         EKSPORT = "eksport", "Data hentet"
 

@@ -2,18 +2,19 @@
 can also order a link themselves; never a flood of mails to one address."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 
+from exitstrategi.models import Logpost
 from exitstrategi.services import user_invite
 
 
 @pytest.fixture
 def invited(projektleder, borgerservice):
-    cache.clear()
     user = user_invite(
         email="kim@kommune.dk",
         fulde_navn="Kim Kontakt",
@@ -51,3 +52,18 @@ def test_an_invited_person_orders_a_link_themselves_but_not_a_flood(client, invi
 
     assert len(mail.outbox) == 3
     assert "/konto/reset/" in mail.outbox[0].body
+    sent = Logpost.objects.filter(handling=Logpost.Handling.NULSTILLING, bruger=invited)
+    assert sent.count() == 3  # the limit is kept in the database, so every server process shares it
+
+
+def test_the_reset_limit_counts_the_last_hour_only(client, invited):
+    for _ in range(3):
+        client.post(reverse("password_reset"), {"email": "kim@kommune.dk"})
+    Logpost.objects.filter(handling=Logpost.Handling.NULSTILLING).update(
+        tidspunkt=timezone.now() - timedelta(minutes=61)
+    )
+    mail.outbox.clear()
+
+    client.post(reverse("password_reset"), {"email": "kim@kommune.dk"})
+
+    assert len(mail.outbox) == 1

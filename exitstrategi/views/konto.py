@@ -1,12 +1,17 @@
 """Forgotten passwords: a link also for an invited person who never chose one, and never a flood of
 mails to one address."""
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.views import PasswordResetView
-from django.core.cache import cache
+from django.utils import timezone
 
-RESETS_PER_HOUR = 3  # mails to one address; more requests are answered the same, but send nothing
+from ..models import Logpost
+from ..revisionslog import log
+
+RESETS_PER_HOUR = 3  # mails to one person; more requests are answered the same, but send nothing
 
 
 class ResetForm(PasswordResetForm):
@@ -16,11 +21,20 @@ class ResetForm(PasswordResetForm):
         return get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
 
     def send_mail(self, subject, body, context, from_email, to_email, **kwargs):
-        key = f"nulstil:{to_email.lower()}"
-        sent = cache.get(key, 0)
-        if sent >= RESETS_PER_HOUR:
+        """Counted in the Revisionslog, so every worker process of the server shares the limit."""
+        user = context["user"]
+        recent = Logpost.objects.filter(
+            handling=Logpost.Handling.NULSTILLING,
+            bruger=user,
+            tidspunkt__gte=timezone.now() - timedelta(hours=1),
+        )
+        if recent.count() >= RESETS_PER_HOUR:
             return
-        cache.set(key, sent + 1, 60 * 60)
+        log(
+            Logpost.Handling.NULSTILLING,
+            user=user,
+            beskrivelse=f"Link til ny adgangskode sendt til {to_email}",
+        )
         super().send_mail(subject, body, context, from_email, to_email, **kwargs)
 
 
