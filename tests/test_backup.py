@@ -3,15 +3,22 @@ empty installation exactly as it was; encrypted when a key is set."""
 
 import io
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from cryptography.fernet import Fernet
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from exitstrategi.backup import NOT_BACKED_UP, BackupError, backup_bytes, restore
 from exitstrategi.models import Sagsomraade
 from workshops.models import Strategi
+
+MANAGE = Path(__file__).resolve().parents[1] / "manage.py"
 
 
 def everything():
@@ -70,3 +77,42 @@ def test_a_restore_into_an_installation_in_use_is_refused(municipality, tmp_path
 
     with pytest.raises(CommandError, match="Installationen er ikke tom"):
         call_command("restore", str(path), stdout=io.StringIO())
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="moves a SQLite trial into PostgreSQL")
+def test_a_sqlite_trial_is_restored_into_postgresql_unchanged(transactional_db, settings, tmp_path):
+    """The README's path to production: a trial run on the embedded SQLite, backed up by its own
+    manage.py, restored into PostgreSQL."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    trial = {
+        **os.environ,
+        "DEBUG": "1",
+        "DJANGO_SETTINGS_MODULE": "exitstrategi.settings",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'proeve.sqlite3'}",
+        "MEDIA_ROOT": str(tmp_path / "proeve-media"),
+    }
+    excluded = [arg for label in NOT_BACKED_UP for arg in ("-e", label)]
+    for command in (
+        ["migrate", "--no-input", "-v", "0"],
+        ["load_demo"],
+        ["backup", str(tmp_path / "proeve.backup")],
+        [
+            "dumpdata",
+            "--natural-foreign",
+            "--natural-primary",
+            *excluded,
+            "-o",
+            str(tmp_path / "proeve.json"),
+        ],
+    ):
+        subprocess.run([sys.executable, str(MANAGE), *command], env=trial, check=True, capture_output=True)
+    in_sqlite = sorted(
+        json.loads((tmp_path / "proeve.json").read_text()),
+        key=lambda row: (row["model"], json.dumps(row, sort_keys=True)),
+    )
+    empty_the_installation(settings)
+
+    call_command("restore", str(tmp_path / "proeve.backup"), stdout=io.StringIO())
+
+    assert len(in_sqlite) > 100
+    assert everything() == in_sqlite
