@@ -51,10 +51,10 @@ def open_xlsx(data, filename="filen"):
     if unpacked > settings.EXCEL_IMPORT_MAX_UNPACKED_BYTES:
         raise ExcelRefused(f"{filename} fylder for meget, når den pakkes ud, og læses ikke.")
     try:
-        workbook = load_workbook(io.BytesIO(data), data_only=False, read_only=False)
+        workbook = load_workbook(io.BytesIO(data), data_only=False, read_only=True)  # streamed: fast
     except Exception:  # openpyxl raises many kinds on a damaged file  # noqa: BLE001
         raise ExcelRefused(f"{filename} er beskadiget og kan ikke læses.") from None
-    rows = max((sheet.max_row for sheet in workbook.worksheets), default=0)
+    rows = max((sheet.max_row or 0 for sheet in workbook.worksheets), default=0)  # as the file says
     if rows > settings.EXCEL_IMPORT_MAX_ROWS:
         raise ExcelRefused(f"{filename} har {rows} rækker; grænsen er {settings.EXCEL_IMPORT_MAX_ROWS}.")
     return workbook
@@ -99,28 +99,33 @@ def read_rows(workbook, columns, tillad_nye=False):
     by_header = {c.header: c for c in columns}
     places = {}
     unknown = []
-    for cell in sheet[header_row]:
-        title = str(cell.value).strip() if cell.value is not None else ""
+    for index, value in enumerate(
+        next(sheet.iter_rows(min_row=header_row, max_row=header_row, values_only=True))
+    ):
+        title = str(value).strip() if value is not None else ""
         if not title or title.endswith(STATIC_SUFFIX):
             continue
         if title in HIDDEN or title.startswith(VERSION_PREFIX) or title in by_header:
-            places[title] = cell.column - 1
+            places[title] = index
         else:
             unknown.append(title)
     if unknown:
         result.fejl.append(f"{SHEET}, række {header_row}: ukendte kolonner: {', '.join(unknown)}.")
     records = []
     for number, cells in enumerate(sheet.iter_rows(min_row=header_row + 1), header_row + 1):
+        if number > settings.EXCEL_IMPORT_MAX_ROWS:  # a file that understated its size
+            result.fejl.append(
+                f"{SHEET} har mere end {settings.EXCEL_IMPORT_MAX_ROWS} rækker; det er grænsen."
+            )
+            return result
         if not any(c.value not in (None, "") for c in cells):
             continue  # a blank row
         found = {title: cells[index] for title, index in places.items() if index < len(cells)}
         records.append((number, found))
     keys = [str(_value(found, KEY_HEADER) or "").strip() for _n, found in records]
-    by_key = {str(s.noegle): s for s in Sagsomraade.alle.filter(noegle__in=[k for k in keys if _is_uuid(k)])}
-    by_business = {
-        (s.fagomraade.navn.casefold(), s.kle.nummer): s
-        for s in Sagsomraade.alle.select_related("fagomraade", "kle")
-    }
+    every = list(Sagsomraade.alle.select_related("fagomraade", "kle"))
+    by_key = {str(s.noegle): s for s in every}
+    by_business = {(s.fagomraade.navn.casefold(), s.kle.nummer): s for s in every}
     new = _NewAreas() if tillad_nye else None
     seen = {}
     for (number, found), key in zip(records, keys, strict=True):

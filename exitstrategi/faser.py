@@ -36,8 +36,8 @@ class Indlaesning:
     """How the Excel import checks and writes a phase's answers: through the phase's own form and save,
     exactly as its pages do."""
 
-    form: Callable  # sagsomraade -> the phase's form, unbound, with the row's answers as its initial values
-    save: Callable  # (sagsomraade, form, user, kilde) -> None
+    form: Callable  # (sagsomraade, fields) -> the phase's form, unbound, with the row's answers as initial
+    save: Callable  # ([(sagsomraade, bound form)], user, kilde) -> None: every row of the phase at once
     attach: Callable  # (sagsomraade, form): the new answers onto the row in memory, for later phases
     in_scope: Callable = always  # sagsomraade -> whether it takes part in the phase
     kun_projektleder: bool = False  # only the project leader answers this phase

@@ -99,6 +99,8 @@ class PhaseRecordForm(DanishModelForm):
     def __init__(self, *args, only=None, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.system_fields:
+            if field not in self.fields:
+                continue
             self.fields[f"ny_{field}"] = forms.CharField(
                 label="… eller en ny løsning på markedet"
                 if self.nye_paa_markedet
@@ -114,7 +116,8 @@ class PhaseRecordForm(DanishModelForm):
                 ),
             )
         for name in self.m2m_fields:
-            self.fields[name].required = False
+            if name in self.fields:
+                self.fields[name].required = False
         for field in self.fields.values():
             if isinstance(field, forms.TypedChoiceField) and not isinstance(field.widget, forms.Select):
                 field.choices = [c for c in field.choices if c[0] != ""]
@@ -157,6 +160,8 @@ class KleNumbersField(forms.CharField):
     def clean(self, value):
         value = super().clean(value)
         numbers = [n for n in re.split(r"[\s,;]+", value or "") if n]
+        if not numbers:
+            return []
         topics = {t.nummer: t for t in KLE.objects.filter(nummer__in=numbers)}
         unknown = [n for n in numbers if n not in topics]
         if unknown:

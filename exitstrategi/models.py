@@ -227,12 +227,16 @@ class Sagsomraade(models.Model):
         return f"{self.kle.nummer} {self.titel}"
 
     def save(self, *args, **kwargs):
-        if not self.titel:
-            self.titel = self.kle.titel
+        self.derive()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return self.url("sagsomraade-detail")
+
+    def derive(self):
+        """An area without a title of its own has its KLE topic's."""
+        if not self.titel:
+            self.titel = self.kle.titel
 
     def clean(self):
         if self.kle_id and self.kle.niveau == KLE.Niveau.HOVEDGRUPPE:
@@ -268,8 +272,24 @@ class PhaseRecord(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        self.derive()
+        super().save(*args, **kwargs)
+
+    derived_fields = ()  # the fields derive() sets
+
+    def derive(self):
+        """Set the stored values that follow from the answers (derived_fields), before the record is
+        written."""
+
     def after_save(self):
         """Derive stored values once the record and its many-to-many answers are saved."""
+
+    @classmethod
+    def after_save_many(cls, records):
+        """after_save for many records at once (services.phase_records_save)."""
+        for record in records:
+            record.after_save()
 
 
 class ITSystemQuerySet(models.QuerySet):

@@ -16,6 +16,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.text import capfirst
 
+from .bulk import save_with_history
 from .concurrency import ConcurrentEditError, check_version
 from .models import KLE, ITSystem, Logpost, Sagsomraade
 from .roles import Rolle, rolle_for
@@ -190,6 +191,42 @@ def phase_record_save(
     return record
 
 
+def phase_records_save(*, model, changes, user, kilde=None):
+    """phase_record_save for many sagsområder at once (a screening table, an Excel import): the same
+    version check, derived values and Historik, in a fixed number of queries. `changes`:
+    (sagsomraade_id, values, version, m2m) per record. All or nothing: ConcurrentEditError names every
+    record saved meanwhile."""
+    with transaction.atomic():
+        current = model.objects.select_for_update().in_bulk([key for key, *_rest in changes])
+        conflicts, new, changed, m2m_sets = {}, [], [], []
+        fields = {"version", "aendret_af", *model.derived_fields}
+        for key, values, version, m2m in changes:
+            record = current.get(key)
+            if (record.version if record else 0) != version:
+                conflicts[key] = record
+                continue
+            if record is None:
+                record = model(sagsomraade_id=key)
+                new.append(record)
+            else:
+                changed.append(record)
+            for field, value in values.items():
+                setattr(record, field, value)
+            fields |= set(values)
+            record.version += 1
+            record.aendret_af = user
+            record.derive()
+            m2m_sets += [(record, name, objects) for name, objects in (m2m or {}).items()]
+        if conflicts:
+            raise ConcurrentEditError(conflicts)
+        records = save_with_history(
+            model, new=new, changed=changed, fields=fields, m2m=m2m_sets, user=user, kilde=kilde or ""
+        )
+        model.after_save_many(records)
+        phase_records_saved.send(sender=model, records=records, fields=fields)
+    return records
+
+
 def _source(instance, user, kilde):
     """Who saved and where (a workshop, a file): the Historik records them even outside a request."""
     if user is not None:
@@ -215,6 +252,44 @@ def sagsomraade_update(*, sagsomraade, version, titel, noter, ogsaa_daekker, use
         current.save()
         current.ogsaa_daekker.set(ogsaa_daekker)
     return current
+
+
+def sagsomraader_update(*, changes, user=None, kilde=None):
+    """sagsomraade_update for many areas at once (an Excel import), in a fixed number of queries.
+    `changes`: (sagsomraade, cleaned SagsomraadeForm data) per area."""
+    with transaction.atomic():
+        current = (
+            Sagsomraade.objects.select_for_update(of=("self",))
+            .select_related("kle")
+            .prefetch_related("ogsaa_daekker")
+        )
+        current = current.in_bulk([s.pk for s, _data in changes])
+        conflicts, changed, m2m_sets = {}, [], []
+        for sagsomraade, data in changes:
+            record = current[sagsomraade.pk]
+            if record.version != data["version"]:
+                conflicts[record.pk] = record
+                continue
+            record.titel, record.noter = data["titel"], data["noter"]
+            record.version += 1
+            record.derive()
+            record.full_clean(  # the area's keys are not changed here: no lookups to check them
+                exclude=["noegle", "fagomraade", "kle"], validate_unique=False, validate_constraints=False
+            )
+            if {k.pk for k in record.ogsaa_daekker.all()} != {k.pk for k in data["ogsaa_daekker"]}:
+                m2m_sets.append((record, "ogsaa_daekker", data["ogsaa_daekker"]))
+            changed.append(record)
+        if conflicts:
+            raise ConcurrentEditError(conflicts)
+        return save_with_history(
+            Sagsomraade,
+            new=[],
+            changed=changed,
+            fields={"titel", "noter", "version"},
+            m2m=m2m_sets,
+            user=user,
+            kilde=kilde or "",
+        )
 
 
 def role_state(user):
@@ -315,6 +390,8 @@ def fagomraader_remind(*, fagomraader, base_url):
     return reminded, without_contact
 
 
+# sent with records= and fields= after phase_records_save: what a record's post_save does for one
+phase_records_saved = Signal()
 person_anonymised = Signal()  # sent with email=: phase apps remove the person from their own records
 
 

@@ -74,6 +74,23 @@ class Prioritering(PhaseRecord):
     def __str__(self):
         return f"Prioritering af {self.sagsomraade}"
 
+    derived_fields = ("fastlaast_tidspunkt",)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        record = super().from_db(db, field_names, values)
+        loaded = dict(zip(field_names, values, strict=True))
+        if "fastlaast_plads" in loaded:
+            record._fastlaast_plads_gemt = loaded["fastlaast_plads"]
+        return record
+
+    def derive(self):
+        """A new pin records when it was set: of two pins on one position, the earlier stands first."""
+        before = None if self._state.adding else getattr(self, "_fastlaast_plads_gemt", self.fastlaast_plads)
+        if self.fastlaast_plads != before:
+            self.fastlaast_tidspunkt = timezone.now() if self.fastlaast_plads else None
+        self._fastlaast_plads_gemt = self.fastlaast_plads
+
     def clean(self):
         if self.fastlaast_plads and not self.fastlaast_begrundelse.strip():
             raise ValidationError(

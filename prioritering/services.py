@@ -3,7 +3,6 @@
 import hashlib
 
 from django.db import transaction
-from django.utils import timezone
 
 from exitstrategi import dokumentationsark
 from exitstrategi.excel import dokumentationsark_workbook, workbook_bytes
@@ -16,19 +15,10 @@ from .selectors import gaeldende_scenarie
 
 
 def prioritering_save(*, sagsomraade, values, version, user, **kwargs):
-    """Save the leader's inputs for one area; a new pin records when it was set (of two pins on one
-    position, the earlier stands first)."""
-    with transaction.atomic():
-        before = (
-            Prioritering.objects.filter(pk=sagsomraade.pk).values_list("fastlaast_plads", flat=True).first()
-        )
-        record = phase_record_save(
-            model=Prioritering, sagsomraade=sagsomraade, values=values, version=version, user=user, **kwargs
-        )
-        if record.fastlaast_plads != before:
-            record.fastlaast_tidspunkt = timezone.now() if record.fastlaast_plads else None
-            Prioritering.objects.filter(pk=record.pk).update(fastlaast_tidspunkt=record.fastlaast_tidspunkt)
-    return record
+    """Save the leader's inputs for one area (a new pin's time is Prioritering.derive's)."""
+    return phase_record_save(
+        model=Prioritering, sagsomraade=sagsomraade, values=values, version=version, user=user, **kwargs
+    )
 
 
 def prioriteringer_save(forms, user):

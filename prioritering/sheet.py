@@ -14,7 +14,6 @@ from . import omfang
 from .forms import PrioriteringForm
 from .models import Prioritering
 from .selectors import rangorden
-from .services import prioritering_save
 
 FASE = Prioritering.FASE
 
@@ -137,7 +136,6 @@ def register():
             indlaesning=record_phase(
                 Prioritering,
                 PrioriteringForm,
-                prioritering_save,
                 in_scope=tobe_in_scope,
                 kun_projektleder=True,
             ),

@@ -1,6 +1,4 @@
-from django.db import transaction
-
-from exitstrategi.concurrency import ConcurrentEditError
+from exitstrategi.services import phase_records_save
 
 from .models import Screening
 
@@ -13,25 +11,13 @@ def screenings_save(*, answers, user, kilde=None):
     the meantime, nothing is saved and ConcurrentEditError.records maps each such
     sagsomraade_id to its current Screening.
     """
-    with transaction.atomic():
-        ids = [answer["sagsomraade_id"] for answer in answers]
-        current = {s.pk: s for s in Screening.objects.select_for_update().filter(pk__in=ids)}
-        conflicts = {}
-        for answer in answers:
-            screening = current.get(answer["sagsomraade_id"])
-            if (screening.version if screening else 0) != answer["version"]:
-                conflicts[answer["sagsomraade_id"]] = screening
-                continue
-            if screening is None:
-                screening = Screening(sagsomraade_id=answer["sagsomraade_id"])
-            screening.anvender_kmd_sag = answer["svar"]
-            screening.note = answer["note"]
-            screening.aendret_af = user
-            screening.version += 1
-            screening._history_user = user
-            if kilde:
-                screening._change_reason = kilde
-            screening.save()
-        if conflicts:
-            raise ConcurrentEditError(conflicts)
+    phase_records_save(
+        model=Screening,
+        changes=[
+            (a["sagsomraade_id"], {"anvender_kmd_sag": a["svar"], "note": a["note"]}, a["version"], None)
+            for a in answers
+        ],
+        user=user,
+        kilde=kilde,
+    )
     return len(answers)

@@ -30,7 +30,7 @@ def _filter_svar(queryset, name, value):
     return queryset.filter(screening__anvender_kmd_sag=value)
 
 
-def _form(sagsomraade):
+def _form(sagsomraade, fields):
     screening = screening_of(sagsomraade)
     initial = {
         "sagsomraade_id": sagsomraade.pk or 0,  # 0: a new area from the file, saved just before
@@ -41,9 +41,9 @@ def _form(sagsomraade):
     return ScreeningRowForm(initial=initial)
 
 
-def _save(sagsomraade, form, user, kilde):
-    answer = {**form.cleaned_data, "sagsomraade_id": sagsomraade.pk}
-    screenings_save(answers=[answer], user=user, kilde=kilde)
+def _save(items, user, kilde):
+    answers = [{**form.cleaned_data, "sagsomraade_id": sagsomraade.pk} for sagsomraade, form in items]
+    screenings_save(answers=answers, user=user, kilde=kilde)
 
 
 def _attach(sagsomraade, form):

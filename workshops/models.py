@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -133,14 +134,22 @@ class AsIs(PhaseRecord):
     def __str__(self):
         return f"As-is for {self.sagsomraade}"
 
-    def save(self, *args, **kwargs):
+    derived_fields = ("brugsmoenster",)
+
+    def derive(self):
         self.brugsmoenster = brugsmoenster.brugsmoenster(self.r2_answers) or ""
-        super().save(*args, **kwargs)
 
     def after_save(self):
         """Keep the stored completeness in step, once the many-to-many answers are saved too."""
-        self.komplet = not self.mangler()
-        AsIs.objects.filter(pk=self.pk).update(komplet=self.komplet)
+        self.after_save_many([self])
+
+    @classmethod
+    def after_save_many(cls, records):
+        prefetch_related_objects(records, "monopolbrud_tsa_systemer")
+        for record in records:
+            record.komplet = not record.mangler()
+        for komplet in (True, False):
+            cls.objects.filter(pk__in=[r.pk for r in records if r.komplet == komplet]).update(komplet=komplet)
 
     @property
     def r2_answers(self):

@@ -9,7 +9,6 @@ from exitstrategi.celler import count_or_unknown, labels_and_note
 from exitstrategi.dokumentationsark import Column
 from exitstrategi.indlaesning import record_phase
 from exitstrategi.models import Sagsomraade, aktive
-from exitstrategi.services import phase_record_save
 from screening.models import is_screenet_ja as in_scope
 from screening.models import screenet_ja
 
@@ -236,7 +235,7 @@ def register():
             link=lambda s: ("Udfyld As-is", s.url("workshops:asis-update")) if in_scope(s) else None,
             summary=_asis_summary,
             system_usage=_usage,
-            indlaesning=record_phase(AsIs, AsIsForm, _save, in_scope=in_scope),
+            indlaesning=record_phase(AsIs, AsIsForm, in_scope=in_scope),
             menu=[
                 faser.Menupunkt(
                     20,
@@ -249,10 +248,6 @@ def register():
             ],
         )
     )
-
-
-def _save(**kwargs):
-    phase_record_save(model=AsIs, **kwargs)
 
 
 def _usage(system):

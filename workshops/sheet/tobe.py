@@ -23,7 +23,6 @@ from ..selectors import (
     tobe_in_scope,
     tobe_of,
 )
-from ..services import tobe_save
 from .asis import in_scope
 from .common import system_columns, with_questions
 
@@ -221,7 +220,7 @@ def register_tobe():
             link=lambda s: ("Udfyld To-be", s.url("workshops:tobe-update")) if tobe_in_scope(s) else None,
             summary=_tobe_summary,
             system_usage=_usage,
-            indlaesning=record_phase(ToBe, ToBeForm, tobe_save, in_scope=tobe_in_scope),
+            indlaesning=record_phase(ToBe, ToBeForm, in_scope=tobe_in_scope),
             menu=[
                 faser.Menupunkt(
                     30,
