@@ -4,6 +4,8 @@ from exitstrategi.models import JA_NEJ_UBESVARET as SVAR_CHOICES
 
 from .models import Screening
 
+NOTE_MAX = 2000
+
 
 class ScreeningRowForm(forms.Form):
     sagsomraade_id = forms.IntegerField(widget=forms.HiddenInput)
@@ -17,7 +19,7 @@ class ScreeningRowForm(forms.Form):
     note = forms.CharField(
         label="Note",
         required=False,
-        max_length=2000,
+        max_length=NOTE_MAX,
         widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
     )
 

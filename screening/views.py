@@ -23,6 +23,7 @@ from exitstrategi.services import (
 )
 from exitstrategi.text import antal
 
+from . import tabel
 from .filters import FagomraadeFilter
 from .forms import ScreeningFormSet
 from .models import Screening, screening_of
@@ -59,38 +60,28 @@ class FagomraadeDetailView(RoleRequiredMixin, TemplateView):
 
     def sagsomraader(self):
         rows = list(
-            self.fagomraade.sagsomraader.select_related("kle", "screening", "fagomraade")
-            .prefetch_related("ogsaa_daekker")
-            .order_by("kle__nummer")
+            self.fagomraade.sagsomraader.select_related("kle", "screening", "fagomraade").order_by(
+                "kle__nummer"
+            )
         )
         return dokumentationsark.also_in(rows)
-
-    def initial(self, sagsomraader):
-        initial = []
-        for sagsomraade in sagsomraader:
-            screening = screening_of(sagsomraade)
-            initial.append(
-                {
-                    "sagsomraade_id": sagsomraade.pk,
-                    "version": screening.version if screening else 0,
-                    "svar": screening.anvender_kmd_sag if screening else "",
-                    "note": screening.note if screening else "",
-                }
-            )
-        return initial
 
     def get_context_data(self, formset=None, **kwargs):
         sagsomraader = self.sagsomraader()
         if formset is None:
-            formset = ScreeningFormSet(initial=self.initial(sagsomraader))
-        for form, sagsomraade in zip(formset.forms, sagsomraader, strict=False):
-            form.fields["note"].widget.attrs["aria-label"] = f"Note til {sagsomraade.kle.nummer}"
+            initial = tabel.initial(sagsomraader)
+            formset = ScreeningFormSet(initial=initial)
+            rows = tabel.saved_rows(sagsomraader, initial)
+        else:
+            rows = tabel.submitted_rows(formset, sagsomraader)
         query = self.request.GET.get("q", "")
         return super().get_context_data(
             fagomraade=self.fagomraade,
             can_edit=self.can_edit,
-            formset=formset,
-            rows=list(zip(formset.forms, sagsomraader, strict=False)),
+            # Not the formset itself: the template's lookup formset["management_form"] builds every form.
+            management_form=formset.management_form,
+            rows=rows,
+            tabel=tabel.html(rows, self.can_edit),
             query=query,
             results=kle_search(query) if query else [],
             present=frozenset(s.kle_id for s in sagsomraader),
@@ -101,7 +92,7 @@ class FagomraadeDetailView(RoleRequiredMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         sagsomraader = self.sagsomraader()
-        formset = ScreeningFormSet(request.POST, initial=self.initial(sagsomraader))
+        formset = ScreeningFormSet(request.POST, initial=tabel.initial(sagsomraader))
         own_ids = {s.pk for s in sagsomraader}
         if not formset.is_valid() or any(
             form.cleaned_data["sagsomraade_id"] not in own_ids for form in formset.forms
