@@ -96,9 +96,12 @@ def columns_of_phase(phase):
     return list(fase.columns) if fase else []
 
 
-def queryset():
-    related = {path for column in _all_columns() for path in column.related}
-    prefetch = {path for column in _all_columns() for path in column.prefetch}
+def queryset(columns=None):
+    """The sagsområder with what the columns' values read (all columns unless named): a join per phase
+    record, a small query per register (IT systems, workshops)."""
+    columns = _all_columns() if columns is None else columns
+    related = {"fagomraade", "kle", *(path for column in columns for path in column.related)}
+    prefetch = {path for column in columns for path in column.prefetch}
     return Sagsomraade.objects.select_related(*sorted(related)).prefetch_related(*sorted(prefetch))
 
 

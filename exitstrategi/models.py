@@ -198,7 +198,7 @@ class Sagsomraade(models.Model):
     titel = models.CharField("titel", max_length=500, blank=True, help_text="Tom: KLE-emnets titel bruges.")
     noter = models.TextField("noter", blank=True)
     oprettet = models.DateTimeField("oprettet", auto_now_add=True)
-    aendret = models.DateTimeField("ændret", auto_now=True)
+    aendret = models.DateTimeField("ændret", auto_now=True, db_index=True)  # the wall asks what changed
     version = models.PositiveIntegerField(default=0, editable=False)
     fjernet = models.DateTimeField("fjernet", null=True, blank=True)
     noegle = models.UUIDField(
@@ -258,7 +258,7 @@ class PhaseRecord(models.Model):
     """A sagsområde's answers in one phase (screening, As-is, To-be …), one row per sagsområde,
     saved only through services.phase_record_save (optimistic locking and the history's source)."""
 
-    aendret = models.DateTimeField("ændret", auto_now=True)
+    aendret = models.DateTimeField("ændret", auto_now=True, db_index=True)  # the wall asks what changed
     aendret_af = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="ændret af",

@@ -150,7 +150,7 @@ def test_the_wall_shows_questions_as_rows_and_fagomraader_as_columns(login, laes
     assert "Ret" not in response.content.decode()  # a reader cannot edit cards
 
 
-def test_the_wall_refresh_sends_only_cells_changed_since_the_last_look(login, laeser, workshop, mapped):
+def test_the_wall_refresh_sends_only_the_cards_changed_since_the_last_look(login, laeser, workshop, mapped):
     client = login(laeser)
     since = timezone.now()
     data_url = reverse("workshops:wall-data", args=[workshop.pk])
@@ -159,10 +159,23 @@ def test_the_wall_refresh_sends_only_cells_changed_since_the_last_look(login, la
     AsIs.objects.filter(pk=mapped.pk).update(antal_sagsbehandlere=9, aendret=timezone.now())
     changed = client.get(data_url, {"siden": nothing["nu"]}).json()
 
-    assert nothing["celler"] == {}
-    cell = f"celle-asis_sagsbehandlere-{mapped.sagsomraade.fagomraade_id}"
-    assert '<strong class="card-note">9</strong>' in changed["celler"][cell]
-    assert all(key.endswith(f"-{mapped.sagsomraade.fagomraade_id}") for key in changed["celler"])
+    assert nothing["kort"] == []
+    cards = {card["id"]: card for card in changed["kort"]}
+    card = cards[f"kort-asis_sagsbehandlere-{mapped.pk}"]
+    assert '<strong class="card-note">9</strong>' in card["html"]
+    assert card["celle"] == f"celle-asis_sagsbehandlere-{mapped.sagsomraade.fagomraade_id}"
+    assert {c["kle"] for c in cards.values()} == {"32.06.00"}  # only the saved area's cards
+
+
+def test_an_area_screened_nej_leaves_the_wall_at_the_next_refresh(login, laeser, workshop, mapped):
+    client = login(laeser)
+    data_url = reverse("workshops:wall-data", args=[workshop.pk])
+    since = timezone.now().isoformat()
+
+    Screening.objects.filter(pk=mapped.pk).update(anvender_kmd_sag="nej", aendret=timezone.now())
+    cards = client.get(data_url, {"siden": since}).json()["kort"]
+
+    assert cards and all(card["html"] == "" for card in cards)
 
 
 def test_the_facilitator_edits_a_card_in_place_and_the_workshop_is_the_source(

@@ -1,11 +1,11 @@
 from django.db.models import Count, Q
 
 from exitstrategi import dokumentationsark, kontraktdatoer
-from exitstrategi.models import Fagomraade, Kontrakt, aktive, phase_record
-from screening.models import is_screenet_ja, screenet_ja
+from exitstrategi.models import Fagomraade, Kontrakt, Sagsomraade, aktive, phase_record
+from screening.models import Screening, is_screenet_ja, screenet_ja
 
 from . import loesningsscenarier
-from .models import FUNKTIONER, LOESNINGER, ToBe
+from .models import FUNKTIONER, LOESNINGER, AsIs, ToBe
 
 IN_SCOPE = screenet_ja()
 
@@ -39,9 +39,23 @@ def fagomraader_with_completeness():
     ).order_by("navn")
 
 
-def sagsomraader_of(fagomraader):
-    """Sagsområder of the fagområder with everything the sheet columns read, by KLE number."""
-    return dokumentationsark.queryset().filter(fagomraade__in=fagomraader).order_by("kle__nummer")
+def sagsomraader_of(fagomraader, columns=None):
+    """Sagsområder of the fagområder with what the sheet columns (all, or those named) read, by KLE
+    number."""
+    return dokumentationsark.queryset(columns).filter(fagomraade__in=fagomraader).order_by("kle__nummer")
+
+
+def changed_since(fagomraader, since):
+    """Ids of the fagområders sagsområder whose own fields or answers up to To-be were saved after
+    `since`: one query of four indexed lookups, as cheap for 10,000 rows as for 10."""
+    area = {"fagomraade__in": fagomraader, "aendret__gt": since}
+    record = {"sagsomraade__fagomraade__in": fagomraader, "aendret__gt": since}
+    areas = Sagsomraade.objects.filter(**area).order_by().values_list("pk", flat=True)
+    records = [
+        m.objects.filter(**record).order_by().values_list("sagsomraade_id", flat=True)
+        for m in (Screening, AsIs, ToBe)
+    ]
+    return set(areas.union(*records))
 
 
 def in_scope(queryset):

@@ -1,5 +1,5 @@
-// Væggen: cards saved by other groups appear by themselves (a periodic refresh of the changed
-// cells), and a card opens in place for the facilitator to edit.
+// Væggen: cards saved by other groups appear by themselves (a periodic refresh brings the changed
+// cards only), and a card opens in place for the facilitator to edit.
 (() => {
   const wall = document.getElementById("vaeggen");
   document.getElementById("fuld-skaerm")?.addEventListener("click", () => {
@@ -16,21 +16,34 @@
       if (!response.ok) return;
       const data = await response.json();
       since = data.nu;
-      for (const [id, html] of Object.entries(data.celler)) {
-        const cell = document.getElementById(id);
-        if (cell && cell.innerHTML !== html) {
-          cell.innerHTML = html;
-          cell.classList.remove("flash");
-          void cell.offsetWidth; // restart the highlight
-          cell.classList.add("flash");
-        }
-      }
+      data.kort.forEach(place);
     } catch (error) {
       // The network may drop for a moment on a projector laptop; the next round tries again.
     }
   }
   setInterval(refresh, 3000);
 
+  const EMPTY = '<span class="text-muted small wall-empty">Ingen sagsområder</span>'; // as wall_cards.py
+  // A changed card replaces the shown one; a new one goes into its cell in KLE order; "" removes it.
+  function place(card) {
+    const shown = document.getElementById(card.id);
+    const cell = document.getElementById(card.celle);
+    if (!cell || (shown && shown.outerHTML === card.html)) return;
+    if (!card.html) {
+      shown?.remove();
+      if (!cell.querySelector(".wall-card")) cell.innerHTML = EMPTY;
+      return;
+    }
+    const fresh = new DOMParser().parseFromString(card.html, "text/html").body.firstElementChild;
+    if (shown) {
+      shown.replaceWith(fresh);
+    } else {
+      cell.querySelector(".wall-empty")?.remove();
+      const after = [...cell.querySelectorAll(".wall-card")].find((c) => c.dataset.kle > card.kle);
+      cell.insertBefore(fresh, after || null);
+    }
+    fresh.classList.add("flash");
+  }
   const dialog = document.createElement("dialog");
   dialog.className = "border-0 rounded shadow p-4";
   dialog.style.minWidth = "min(40rem, 95vw)";

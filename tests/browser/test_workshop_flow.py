@@ -68,3 +68,29 @@ def test_the_facilitator_saves_a_card_in_the_dialog_and_steps_through_one_questi
     expect(page.locator("main")).to_contain_text("Spørgsmål 1 af")
     page.click("text=Næste spørgsmål")
     expect(page.locator("main")).to_contain_text("Spørgsmål 2 af")
+
+
+def test_an_area_screened_ja_joins_the_open_wall_in_kle_order_and_leaves_when_screened_nej(
+    transactional_db, live_server, page, projektleder, ja_sagsomraade, borgerservice, kle
+):
+    from playwright.sync_api import expect
+
+    from exitstrategi.models import Sagsomraade
+    from screening.models import Screening
+
+    workshop = Workshop.objects.create(titel="As-is 1", start=timezone.now() + timedelta(days=10))
+    workshop.fagomraader.set([borgerservice])
+    earlier = Sagsomraade.objects.create(fagomraade=borgerservice, kle=kle["02.34.02"])
+    log_in(page, live_server, "pia")
+    page.goto(f"{live_server.url}/workshops/{workshop.pk}/vaeggen/")
+    cards = page.locator(f"#celle-asis_sagsbehandlere-{borgerservice.pk} .wall-card")
+    expect(cards).to_have_count(1)
+
+    screening = Screening.objects.create(sagsomraade=earlier, anvender_kmd_sag="ja")
+    expect(cards).to_have_count(2, timeout=10_000)
+    assert [c.split(" ")[0] for c in cards.all_inner_texts()] == ["02.34.02", "32.06.00"]
+
+    screening.anvender_kmd_sag = "nej"
+    screening.save()
+    expect(cards).to_have_count(1, timeout=10_000)
+    expect(cards).to_contain_text("32.06.00")
