@@ -160,3 +160,12 @@ def workshop_municipality(rows, screening_rows=1000):
     )
     Sagsomraade.objects.bulk_create(Sagsomraade(fagomraade=big, kle=t, titel=t.titel) for t in topics)
     return workshop, big
+
+
+def setup_database_from_environment():
+    """Django with the settings and database the environment names (already migrated)."""
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "exitstrategi.settings")
+    import django
+
+    django.setup()

@@ -51,12 +51,15 @@ def _all_columns():
     return [column for fase in faser.alle() for column in fase.columns]
 
 
-def prepare(rows):
-    """Make loaded rows ready for the column values: one query per preparer, not one per row."""
+def prepare(rows, columns=None):
+    """Make loaded rows ready for the column values (all columns, or those named): one query per
+    preparer, not one per row; a phase whose columns are not shown is not prepared."""
+    phases = None if columns is None else {column.phase for column in columns}
     rows = also_in(rows)
     for fase in faser.alle():
-        for prepare_rows in fase.preparers:
-            prepare_rows(rows)
+        if phases is None or fase.titel in phases:
+            for prepare_rows in fase.preparers:
+                prepare_rows(rows)
     return rows
 
 

@@ -5,9 +5,10 @@ from the database passes through escape()."""
 from html import escape
 
 from django.urls import reverse
-from django.utils.formats import localize
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+
+from exitstrategi.renderers import shown
 
 EMPTY = '<span class="text-muted small wall-empty">Ingen sagsområder</span>'
 _QUESTION, _SLUG, _KLE = "QUESTION", "SLUG", "99.99.99"  # URL-safe stand-ins, replaced per card
@@ -26,7 +27,7 @@ class CardWriter:
     def card(self, card):
         s = card["sagsomraade"]
         value = card["value"]
-        shown = "–" if value in ("", None) else escape(str(localize(value)))
+        text = "–" if value in ("", None) else shown(value)
         edit = ""
         if card["can_edit"]:
             url = self.edit_url.replace(_QUESTION, card["key"])
@@ -34,7 +35,7 @@ class CardWriter:
             edit = f' <a class="small wall-edit" href="{url}" title="Ret kortet">Ret</a>'
         return (
             f'<div class="wall-card" id="{card_id(card["key"], s)}" data-kle="{escape(s.kle.nummer)}">'
-            f'{self.label(s)} <strong class="card-note">{shown}</strong>{edit}</div>'
+            f'{self.label(s)} <strong class="card-note">{text}</strong>{edit}</div>'
         )
 
     def label(self, sagsomraade):
