@@ -458,4 +458,5 @@ class ToBe(PhaseRecord):
             "kompleksitet",
             "anbefalet_scenarie",
         ]
-        return [str(self._meta.get_field(f).verbose_name) for f in fields if getattr(self, f) in (None, "")]
+        fields = [self._meta.get_field(f) for f in fields]
+        return [str(f.verbose_name) for f in fields if getattr(self, f.attname) in (None, "")]  # no lookups

@@ -10,7 +10,7 @@ from screening.models import is_screenet_ja
 from .. import brugsmoenster
 from ..forms import R2_FIELDS, AsIsForm
 from ..models import FUNKTIONER, OPRYDNING, AsIs
-from ..selectors import asis_of, fagomraader_with_completeness, in_scope, out_of_scope, sagsomraader_of
+from ..selectors import asis_of, fagomraader_with_completeness, phase_rows
 from .kilde import WorkshopSourceMixin
 
 
@@ -33,12 +33,12 @@ class FagomraadeAsIsView(RoleRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         fagomraade = get_object_or_404(Fagomraade, slug=self.kwargs["slug"])
-        rows = sagsomraader_of([fagomraade])
-        mapped = [(s, asis_of(s)) for s in in_scope(rows)]
+        rows = phase_rows(fagomraade)
+        mapped = [(s, asis_of(s)) for s in rows if is_screenet_ja(s)]
         return super().get_context_data(
             fagomraade=fagomraade,
             mapped=[(s, asis, asis.mangler() if asis else ["Ikke kortlagt endnu"]) for s, asis in mapped],
-            excluded=list(out_of_scope(rows)),
+            excluded=[s for s in rows if not is_screenet_ja(s)],
             can_edit=can_edit_fagomraade(self.request.user, fagomraade),
             typer=brugsmoenster.TYPES,
             **kwargs,

@@ -6,6 +6,7 @@ from exitstrategi import guiden
 from exitstrategi.models import Fagomraade
 from exitstrategi.roles import RoleRequiredMixin, can_edit_fagomraade
 from exitstrategi.views.phase_record import PhaseRecordUpdateView
+from screening.models import is_screenet_ja
 
 from .. import loesningsscenarier
 from ..forms import TOBE_ANSWERS, ToBeForm
@@ -14,8 +15,7 @@ from ..selectors import (
     asis_of,
     contract_dates_by_system,
     fagomraader_with_recommendations,
-    in_scope,
-    sagsomraader_of,
+    phase_rows,
     scenarie_counts,
     tobe_in_scope,
     tobe_of,
@@ -48,7 +48,7 @@ class FagomraadeToBeView(RoleRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         fagomraade = get_object_or_404(Fagomraade, slug=self.kwargs["slug"])
-        rows = list(in_scope(sagsomraader_of([fagomraade])))
+        rows = [s for s in phase_rows(fagomraade) if is_screenet_ja(s)]
         assessed = [s for s in rows if tobe_in_scope(s)]
         return super().get_context_data(
             fagomraade=fagomraade,
