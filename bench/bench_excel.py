@@ -9,6 +9,7 @@ mapped As-is (brugsmønster C), assessed in To-be and prioritised in Fase 4. Pri
 - import: a file where every row's answers are changed in every phase (note, screening note, number
   of caseworkers, To-be reasoning, user level): open, validate and preview, then apply in one
   transaction; the database is rolled back between repeats.
+- peak_mib: the export's peak Python memory above its start (tracemalloc), what a worker grows by.
 The last line is machine-readable.
 """
 
@@ -62,6 +63,7 @@ def main():
         return saved, len(plan.aendringer)
 
     export_s = median(export, args.repeat)
+    peak_mib = peak_above_start(export)
     bare_s = median(bare_write, args.repeat)
     import_s = median(import_all, args.repeat)
     saved, cells = import_all()
@@ -71,8 +73,20 @@ def main():
     print(f"import      {import_s:7.3f} s  ({cells} cells changed, {saved} records saved)")
     print(
         f"rows={args.rows} export_s={export_s:.3f} bare_write_s={bare_s:.3f} "
-        f"export_ratio={export_s / bare_s:.2f} import_s={import_s:.3f}"
+        f"export_ratio={export_s / bare_s:.2f} import_s={import_s:.3f} peak_mib={peak_mib:.1f}"
     )
+
+
+def peak_above_start(work):
+    """MiB of Python memory at the export's peak above what was in use when it began (tracemalloc)."""
+    import tracemalloc
+
+    tracemalloc.start()
+    start, _peak = tracemalloc.get_traced_memory()
+    work()
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return (peak - start) / 2**20
 
 
 def median(work, repeat):

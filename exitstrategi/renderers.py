@@ -5,7 +5,7 @@ template per widget was most of such a page's time. Every other template goes th
 
 from django.forms.renderers import DjangoTemplates
 from django.utils.formats import localize
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 
@@ -32,6 +32,8 @@ class FastRenderer(DjangoTemplates):
 def shown(value):
     """A value as the template engine shows {{ value }}: local time, localised, escaped unless safe (for
     the pages that write their many cells in Python)."""
+    if type(value) is str:  # most cells: nothing to localise
+        return escape(value)
     return conditional_escape(localize(template_localtime(value)))
 
 

@@ -26,8 +26,9 @@ def kle_search(query, limit=50):
     return topics.order_by(inactive_last, "nummer")[:limit]
 
 
-def get_sagsomraade(fagomraade_slug, kle_nummer):
-    """A sagsområde in use by its business key, ready for the sheet's columns; 404 if there is none."""
+def get_sagsomraade(fagomraade_slug, kle_nummer, columns=()):
+    """A sagsområde in use by its business key, with its fagområde, KLE topic and what the given sheet
+    columns read (a form page names none: its records load as it reads them); 404 if there is none."""
     return get_object_or_404(
-        dokumentationsark.queryset(), fagomraade__slug=fagomraade_slug, kle__nummer=kle_nummer
+        dokumentationsark.queryset(columns), fagomraade__slug=fagomraade_slug, kle__nummer=kle_nummer
     )

@@ -17,7 +17,7 @@ class SagsomraadeDetailView(RoleRequiredMixin, TemplateView):
     template_name = "exitstrategi/sagsomraade_detail.html"
 
     def get_context_data(self, **kwargs):
-        sagsomraade = get_sagsomraade(self.kwargs["slug"], self.kwargs["kle"])
+        sagsomraade = get_sagsomraade(self.kwargs["slug"], self.kwargs["kle"], dokumentationsark.columns())
         dokumentationsark.prepare([sagsomraade])
         columns = dokumentationsark.columns()
         sections = [
