@@ -3,7 +3,7 @@
 Run: .venv/bin/python bench/bench_excel.py [--rows 2000] [--repeat 5]
 Builds a throw-away SQLite database with ROWS sagsområder in 20 fagområder, every one screened Ja,
 mapped As-is (brugsmønster C), assessed in To-be and prioritised in Fase 4. Prints medians of:
-- export: what «Hent som Excel» does (load, prepare, build, save the .xlsx);
+- export: what «Hent som Excel» does (load, prepare and write a chunk of rows at a time, save the .xlsx);
 - bare write: the same cell values, computed beforehand, written by openpyxl's write-only mode into
   one sheet with no styles, validations or extra sheets (the floor any export stands on);
 - import: a file where every row's answers are changed in every phase (note, screening note, number
@@ -28,15 +28,14 @@ def main():
     from openpyxl import Workbook, load_workbook
 
     from exitstrategi import dokumentationsark, indlaesning
-    from exitstrategi.excel import dokumentationsark_workbook, workbook_bytes
+    from exitstrategi.excel import dokumentationsark_xlsx
     from exitstrategi.excel_import import open_xlsx
 
     user = fill(args.rows)
     columns = dokumentationsark.columns()
 
     def export():
-        rows = dokumentationsark.prepare(list(dokumentationsark.queryset()))
-        return workbook_bytes(dokumentationsark_workbook(rows, columns))
+        return dokumentationsark_xlsx(dokumentationsark.queryset(), columns)[0]
 
     values = [
         [c.value(r) for c in columns] for r in dokumentationsark.prepare(list(dokumentationsark.queryset()))

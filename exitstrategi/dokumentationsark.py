@@ -6,8 +6,11 @@ imports a phase app.
 """
 
 from collections.abc import Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from typing import Any
 
 import django_filters
@@ -61,6 +64,39 @@ def prepare(rows, columns=None):
             for prepare_rows in fase.preparers:
                 prepare_rows(rows)
     return rows
+
+
+CHUNK = 250  # rows loaded and prepared at a time by an export
+_one_pass = ContextVar("dokumentationsark_one_pass", default=None)
+
+
+@contextmanager
+def one_pass():
+    """Within it, what a preparer computes for the whole sheet (contract dates, the ranking) is computed
+    once however many chunks of rows are prepared (`once`)."""
+    token = _one_pass.set({})
+    try:
+        yield
+    finally:
+        _one_pass.reset(token)
+
+
+def once(key, compute):
+    """compute(), or within one_pass() its result from the first time."""
+    memo = _one_pass.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def in_chunks(queryset, columns=None):
+    """The queryset's rows, loaded and prepared CHUNK at a time (use within one_pass()): an export of
+    thousands of rows never holds them all."""
+    rows = queryset.iterator(chunk_size=CHUNK)
+    while chunk := list(islice(rows, CHUNK)):
+        yield from prepare(chunk, columns)
 
 
 def version_titles():

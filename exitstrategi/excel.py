@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.properties import CalcProperties
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from . import guiden
+from . import dokumentationsark, guiden
 from .dokumentationsark import choice_labels, version_titles, versions
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -134,15 +134,26 @@ def _grey(sheet, slots, last_row):
         sheet.conditional_formatting.add(" ".join(ranges), FormulaRule(formula=["TRUE"], fill=COMPUTED_FILL))
 
 
-def dokumentationsark_workbook(rows, columns):
-    """The Dokumentationsark as a write-only workbook (rows streamed, not kept as cells): save it once."""
+def dokumentationsark_xlsx(queryset, columns):
+    """(.xlsx bytes, number of rows) of the queryset's sagsområder, streamed: loaded, prepared and
+    written a chunk at a time."""
+    count = queryset.count()
+    with dokumentationsark.one_pass():
+        return workbook_bytes(
+            dokumentationsark_workbook(dokumentationsark.in_chunks(queryset, columns), columns, count)
+        ), count
+
+
+def dokumentationsark_workbook(rows, columns, count=None):
+    """The Dokumentationsark as a write-only workbook (rows streamed, not kept as cells): save it once.
+    `rows`: prepared sagsområder (a list, or an iterator of `count` rows)."""
     workbook = Workbook(write_only=True)
     workbook.calculation = CalcProperties(fullCalcOnLoad=True)  # Excel and LibreOffice compute on open
     sheet = workbook.create_sheet("Dokumentationsark")
     slots = _layout(columns)
     letters = {s.column.key: get_column_letter(i) for i, s in enumerate(slots, 1) if not s.static}
     hidden = [KEY_HEADER, EXPORTED_HEADER, *(f"{VERSION_PREFIX}{fase}" for fase in version_titles())]
-    last_row = HEADER_ROW + len(rows)
+    last_row = HEADER_ROW + (len(rows) if count is None else count)
     for index, slot in enumerate(slots, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = slot.column.width
     for index in range(len(slots) + 1, len(slots) + len(hidden) + 1):

@@ -5,7 +5,7 @@ import hashlib
 from django.db import transaction
 
 from exitstrategi import dokumentationsark
-from exitstrategi.excel import dokumentationsark_workbook, workbook_bytes
+from exitstrategi.excel import dokumentationsark_xlsx
 from exitstrategi.services import phase_record_save
 from workshops import loesningsscenarier
 
@@ -99,8 +99,7 @@ def opgaver_status_save(*, sagsomraade, statusser):
 
 def bilag_xlsx():
     """Bilag 1: the whole Dokumentationsark as .xlsx bytes."""
-    rows = dokumentationsark.prepare(list(dokumentationsark.queryset()))
-    return workbook_bytes(dokumentationsark_workbook(rows, dokumentationsark.columns()))
+    return dokumentationsark_xlsx(dokumentationsark.queryset(), dokumentationsark.columns())[0]
 
 
 def notat_send(user):

@@ -134,3 +134,22 @@ def test_a_fagomraades_page_exports_only_its_own_rows(
     assert f'href="{link}"' in page
     sheet = load_workbook(BytesIO(client.get(link).content))["Dokumentationsark"]
     assert [row[0] for row in sheet.iter_rows(min_row=3, values_only=True)] == ["Borgerservice"]
+
+
+def test_an_export_streams_its_rows_in_chunks_and_ranks_them_once(login, laeser, omraader, monkeypatch):
+    from exitstrategi import dokumentationsark
+    from prioritering import sheet as fase4
+
+    monkeypatch.setattr(dokumentationsark, "CHUNK", 2)  # three areas and a fourth: two chunks
+    rankings = []
+    real = fase4.rangorden
+    monkeypatch.setattr(fase4, "rangorden", lambda: rankings.append(1) or real())
+    whole = {s.kle.nummer: place for s in omraader.values() for place in [real().get(s.pk)]}
+
+    sheet = export(login(laeser))["Dokumentationsark"]
+
+    kle, nr = column_of(sheet, "KLE-nummer"), column_of(sheet, "Prioritet")
+    shown = {sheet[f"{kle}{r}"].value: sheet[f"{nr}{r}"].value for r in range(3, sheet.max_row + 1)}
+    assert set(shown) == set(whole)  # every area, once
+    assert {k: (p[0] if p else None) for k, p in whole.items()} == {k: v or None for k, v in shown.items()}
+    assert rankings == [1]  # the order over all areas is computed once for both chunks

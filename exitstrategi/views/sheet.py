@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView, View
 
 from .. import dokumentationsark
-from ..excel import dokumentationsark_workbook, workbook_bytes
+from ..excel import dokumentationsark_xlsx
 from ..renderers import shown
 from ..revisionslog import Handling, log
 from ..roles import RoleRequiredMixin
@@ -79,10 +79,9 @@ class DokumentationsarkExportView(RoleRequiredMixin, View):
     def get(self, request):
         columns = dokumentationsark.columns(chosen_phases(request))
         _filterset, rows = filtered_sheet(request, columns)
-        rows = dokumentationsark.prepare(list(rows), columns)
-        workbook = dokumentationsark_workbook(rows, columns)
-        response = HttpResponse(workbook_bytes(workbook), content_type=XLSX)
+        data, count = dokumentationsark_xlsx(rows, columns)
+        response = HttpResponse(data, content_type=XLSX)
         filename = f"dokumentationsark-{timezone.localdate():%Y-%m-%d}.xlsx"
-        log(Handling.EKSPORT, request=request, beskrivelse=f"{filename}: {len(rows)} sagsområder")
+        log(Handling.EKSPORT, request=request, beskrivelse=f"{filename}: {count} sagsområder")
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response

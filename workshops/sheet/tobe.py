@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from exitstrategi import faser, guiden, overblik
+from exitstrategi import dokumentationsark, faser, guiden, overblik
 from exitstrategi.celler import systems_and_note
 from exitstrategi.dokumentationsark import Column
 from exitstrategi.indlaesning import record_phase
@@ -31,16 +31,14 @@ TOBE_PHASE = ToBe.FASE
 
 def _prepare_contract_dates(rows):
     today = timezone.localdate()
-    exits, deadlines = contract_dates_by_system(today)
+    exits, deadlines = dokumentationsark.once("kontraktdatoer", lambda: contract_dates_by_system(today))
     for row in rows:
         row.tidligste_virkning = tidligste_virkning(row, exits, today)
         left = systems_left(row) or set()
         row.opsig_senest = min((deadlines[s][0] for s in left if s in deadlines), default=None)
 
 
-def _prepare_plenum_answers(rows):
-    """To-be question 1 is answered in plenum per workshop: each area gets the answers of every To-be
-    or combined workshop that covered its fagområde, named by workshop (one query for the page)."""
+def _plenum_answers():
     answers = {}
     workshops = (
         Workshop.objects.exclude(type=Workshop.Type.ASIS)
@@ -51,6 +49,13 @@ def _prepare_plenum_answers(rows):
     for workshop in workshops:
         for fagomraade in workshop.fagomraader.all():
             answers.setdefault(fagomraade.pk, []).append(f"{workshop.titel}: {workshop.tobe_strategier}")
+    return answers
+
+
+def _prepare_plenum_answers(rows):
+    """To-be question 1 is answered in plenum per workshop: each area gets the answers of every To-be
+    or combined workshop that covered its fagområde, named by workshop (one query for the page)."""
+    answers = dokumentationsark.once("plenumsvar", _plenum_answers)
     for row in rows:
         row.tobe_plenum = answers.get(row.fagomraade_id, [])
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from exitstrategi import dokumentationsark
-from exitstrategi.excel import dokumentationsark_workbook
+from exitstrategi.excel import dokumentationsark_xlsx
 from exitstrategi.revisionslog import Handling, log
 
 
@@ -12,7 +12,8 @@ class Command(BaseCommand):
         parser.add_argument("out", help="Filnavn, fx dokumentationsark.xlsx")
 
     def handle(self, *args, out, **options):
-        rows = dokumentationsark.prepare(list(dokumentationsark.queryset()))
-        dokumentationsark_workbook(rows, dokumentationsark.columns()).save(out)
-        log(Handling.EKSPORT, brugernavn="kommandolinje", beskrivelse=f"{out}: {len(rows)} sagsområder")
-        self.stdout.write(f"{len(rows)} sagsområder er gemt i {out}.")
+        data, count = dokumentationsark_xlsx(dokumentationsark.queryset(), dokumentationsark.columns())
+        with open(out, "wb") as file:
+            file.write(data)
+        log(Handling.EKSPORT, brugernavn="kommandolinje", beskrivelse=f"{out}: {count} sagsområder")
+        self.stdout.write(f"{count} sagsområder er gemt i {out}.")
