@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import DEFERRED
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -79,9 +80,9 @@ class Prioritering(PhaseRecord):
     @classmethod
     def from_db(cls, db, field_names, values):
         record = super().from_db(db, field_names, values)
-        loaded = dict(zip(field_names, values, strict=True))
-        if "fastlaast_plads" in loaded:
-            record._fastlaast_plads_gemt = loaded["fastlaast_plads"]
+        loaded = dict(zip(field_names, values, strict=True)).get("fastlaast_plads", DEFERRED)
+        if loaded is not DEFERRED:  # what derive() compares with
+            record._fastlaast_plads_gemt = loaded
         return record
 
     def derive(self):

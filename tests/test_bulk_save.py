@@ -110,6 +110,10 @@ def test_a_new_pin_records_its_time_in_bulk_as_on_the_page(to, projektleder):
     moment = pinned.fastlaast_tidspunkt
     phase_records_save(model=Prioritering, changes=[(first.pk, {"hoert": "Ja"}, 1, None)], user=projektleder)
     assert Prioritering.objects.get(pk=first.pk).fastlaast_tidspunkt == moment  # kept while the pin stays
+    deferred = Prioritering.objects.defer("fastlaast_plads").get(pk=first.pk)
+    deferred.hoert = "Igen"
+    deferred.save()
+    assert Prioritering.objects.get(pk=first.pk).fastlaast_tidspunkt == moment
 
 
 def test_areas_own_fields_in_bulk_keep_the_kle_title_when_emptied(to, projektleder):
