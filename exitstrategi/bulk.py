@@ -9,7 +9,7 @@ from django.db.models import ForeignKey
 from simple_history.utils import get_m2m_field_name
 
 
-def save_with_history(model, *, new, changed, fields, m2m=(), user=None, kilde=""):
+def save_with_history(model, *, new, changed, fields, m2m=(), user=None, kilde=None):
     """Insert `new`, update `fields` of `changed`, set the many-to-many answers in `m2m` (record, field
     name, objects) and write one Historik row per record, with its many-to-many answers as saved.
     The caller holds the transaction and has checked the versions."""

@@ -172,22 +172,13 @@ def phase_record_save(
     nye_paa_markedet); kilde: where the
     answers were given (e.g. a workshop), recorded as the source in the history.
     """
-    m2m = m2m or {}
-    with transaction.atomic():
-        record = model.objects.select_for_update().filter(pk=sagsomraade.pk).first()
-        record = record or model(sagsomraade=sagsomraade)
-        check_version(record, version)
-        for field, value in values.items():
-            setattr(record, field, value)
-        for field, navn in (nye_systemer or {}).items():
-            setattr(record, field, itsystem_get_or_create(navn, markedsloesning=nye_paa_markedet))
-        record.version += 1
-        record.aendret_af = user
-        _source(record, user, kilde)
-        record.save()
-        for field, objects in m2m.items():
-            getattr(record, field).set(objects)
-        record.after_save()
+    with transaction.atomic():  # a new system named here is gone again if the save is refused
+        chosen = {
+            field: itsystem_get_or_create(navn, markedsloesning=nye_paa_markedet)
+            for field, navn in (nye_systemer or {}).items()
+        }
+        changes = [(sagsomraade.pk, {**values, **chosen}, version, m2m)]
+        (record,) = phase_records_save(model=model, changes=changes, user=user, kilde=kilde)
     return record
 
 
@@ -220,19 +211,11 @@ def phase_records_save(*, model, changes, user, kilde=None):
         if conflicts:
             raise ConcurrentEditError(conflicts)
         records = save_with_history(
-            model, new=new, changed=changed, fields=fields, m2m=m2m_sets, user=user, kilde=kilde or ""
+            model, new=new, changed=changed, fields=fields, m2m=m2m_sets, user=user, kilde=kilde
         )
         model.after_save_many(records)
         phase_records_saved.send(sender=model, records=records, fields=fields)
     return records
-
-
-def _source(instance, user, kilde):
-    """Who saved and where (a workshop, a file): the Historik records them even outside a request."""
-    if user is not None:
-        instance._history_user = user
-    if kilde:
-        instance._change_reason = kilde
 
 
 def gruppe_active_emner(gruppe):
@@ -241,21 +224,13 @@ def gruppe_active_emner(gruppe):
 
 def sagsomraade_update(*, sagsomraade, version, titel, noter, ogsaa_daekker, user=None, kilde=None):
     """Save the editable fields, refusing if someone else saved the row since `version`."""
-    with transaction.atomic():
-        current = Sagsomraade.objects.select_for_update().get(pk=sagsomraade.pk)
-        check_version(current, version)
-        current.titel = titel
-        current.noter = noter
-        current.version += 1
-        current.full_clean()
-        _source(current, user, kilde)
-        current.save()
-        current.ogsaa_daekker.set(ogsaa_daekker)
+    data = {"titel": titel, "noter": noter, "ogsaa_daekker": ogsaa_daekker, "version": version}
+    (current,) = sagsomraader_update(changes=[(sagsomraade, data)], user=user, kilde=kilde)
     return current
 
 
 def sagsomraader_update(*, changes, user=None, kilde=None):
-    """sagsomraade_update for many areas at once (an Excel import), in a fixed number of queries.
+    """The editable fields of many areas at once (an Excel import), in a fixed number of queries.
     `changes`: (sagsomraade, cleaned SagsomraadeForm data) per area."""
     with transaction.atomic():
         current = (
@@ -266,7 +241,9 @@ def sagsomraader_update(*, changes, user=None, kilde=None):
         current = current.in_bulk([s.pk for s, _data in changes])
         conflicts, changed, m2m_sets = {}, [], []
         for sagsomraade, data in changes:
-            record = current[sagsomraade.pk]
+            record = current.get(sagsomraade.pk)
+            if record is None:  # removed meanwhile
+                raise Sagsomraade.DoesNotExist(f"{sagsomraade} er fjernet.")
             if record.version != data["version"]:
                 conflicts[record.pk] = record
                 continue
@@ -288,7 +265,7 @@ def sagsomraader_update(*, changes, user=None, kilde=None):
             fields={"titel", "noter", "version"},
             m2m=m2m_sets,
             user=user,
-            kilde=kilde or "",
+            kilde=kilde,
         )
 
 
