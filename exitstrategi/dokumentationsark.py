@@ -20,6 +20,7 @@ from django.db.models import Q, Sum
 from . import faser
 from .filters import free_text_filter
 from .models import KLE, Fagomraade, Sagsomraade, phase_record
+from .opslag import register_path, with_registers
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,9 @@ class Column:
     width: int = 18
     sort: str | None = None  # ORM field to order by
     related: tuple[str, ...] = ()  # select_related paths the value needs
-    prefetch: tuple[str, ...] = ()  # prefetch_related paths the value needs
+    prefetch: tuple[
+        str, ...
+    ] = ()  # what the value reads beyond the joins: a register's key or a many-to-many
     fields: tuple[str, ...] = ()  # the fields of its phase's form that edit it (wall, import)
     read_only: bool = False  # computed from other answers: shown and exported, never edited
     on_wall: bool = True  # a question card of its own on the wall, when it edits fields
@@ -137,11 +140,15 @@ def columns_of_phase(phase):
 
 def queryset(columns=None):
     """The sagsområder with what the columns' values read (all columns unless named): a join per phase
-    record, a small query per register (IT systems, workshops)."""
+    record, one query per register (IT systems, workshops) and per many-to-many."""
     columns = _all_columns() if columns is None else columns
     related = {"fagomraade", "kle", *(path for column in columns for path in column.related)}
-    prefetch = {path for column in columns for path in column.prefetch}
-    return Sagsomraade.objects.select_related(*sorted(related)).prefetch_related(*sorted(prefetch))
+    paths = {path for column in columns for path in column.prefetch}
+    registers = {path for path in paths if register_path(Sagsomraade, path)}
+    queryset = Sagsomraade.objects.select_related(*sorted(related)).prefetch_related(
+        *sorted(paths - registers)
+    )
+    return with_registers(queryset, registers)
 
 
 @cache

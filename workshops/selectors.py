@@ -2,6 +2,7 @@ from django.db.models import Count, Q
 
 from exitstrategi import dokumentationsark, kontraktdatoer
 from exitstrategi.models import Fagomraade, Kontrakt, Sagsomraade, aktive, phase_record
+from exitstrategi.opslag import with_registers
 from screening.models import Screening, is_screenet_ja, screenet_ja
 
 from . import loesningsscenarier
@@ -48,14 +49,13 @@ def sagsomraader_of(fagomraader, columns=None):
 def phase_rows(fagomraade):
     """A fagområde's sagsområder with their screening, As-is and To-be records, by KLE number: what the
     As-is and To-be overviews list (not the whole sheet's joins)."""
-    return list(
+    rows = (
         Sagsomraade.objects.filter(fagomraade=fagomraade)
         .select_related("fagomraade", "kle", "screening", "asis", "tobe")
-        .prefetch_related(
-            "asis__monopolbrud_tsa_systemer", *(f"asis__{field}" for field, _label in FUNKTIONER)
-        )
+        .prefetch_related("asis__monopolbrud_tsa_systemer")
         .order_by("kle__nummer")
     )
+    return list(with_registers(rows, [f"asis__{field}" for field, _label in FUNKTIONER]))
 
 
 def changed_since(fagomraader, since):
