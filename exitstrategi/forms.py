@@ -202,9 +202,10 @@ class SagsomraadeForm(forms.Form):
 class FagomraadeForm(VersionedForm):
     class Meta:
         model = Fagomraade
-        fields = ["navn", "beskrivelse", "kontaktpersoner"]
+        fields = ["navn", "beskrivelse", "kontaktpersoner", "orgenheder"]
         widgets = {
             "beskrivelse": forms.Textarea(attrs={"rows": 3}),
+            "orgenheder": forms.Textarea(attrs={"rows": 2}),
             "kontaktpersoner": forms.CheckboxSelectMultiple,
         }
 

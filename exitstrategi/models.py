@@ -132,6 +132,22 @@ class NavngivetModel(Versioneret):
         return slug
 
 
+def uuid_lines(text):
+    """The UUIDs of a text with one per line, in lower case (blank lines skipped)."""
+    return [line.strip().lower() for line in text.splitlines() if line.strip()]
+
+
+def validate_orgenheder(text):
+    wrong = []
+    for line in uuid_lines(text):
+        try:
+            uuid.UUID(line)
+        except ValueError:
+            wrong.append(line)
+    if wrong:
+        raise ValidationError(f"Ikke en UUID: {', '.join(wrong[:3])}. Skriv én UUID pr. linje.")
+
+
 class Fagomraade(NavngivetModel):
     beskrivelse = models.TextField("beskrivelse", blank=True)
     kontaktpersoner = models.ManyToManyField(
@@ -139,6 +155,13 @@ class Fagomraade(NavngivetModel):
         verbose_name="kontaktpersoner",
         blank=True,
         related_name="fagomraader",
+    )
+    orgenheder = models.TextField(
+        "organisationsenheder (UUID)",
+        blank=True,
+        validators=[validate_orgenheder],
+        help_text="Én UUID pr. linje: de enheder i kommunens organisation, hvis medarbejdere er "
+        "kontaktpersoner for fagområdet, når de logger ind med kommunens fælles login (adgangsstyringen).",
     )
     paamindelse_sendt = models.DateTimeField("påmindelse sendt", null=True, blank=True, editable=False)
     history = HistoricalRecords(excluded_fields=["slug", "version"], m2m_fields=[kontaktpersoner])
@@ -149,6 +172,34 @@ class Fagomraade(NavngivetModel):
 
     def get_absolute_url(self):
         return reverse("screening:fagomraade-detail", args=[self.slug])
+
+    def orgenhed_uuids(self):
+        return set(uuid_lines(self.orgenheder))
+
+
+class Identitet(models.Model):
+    """A person's stable identity at the municipality's identity provider, linked to one user: how a
+    login through SAML or OpenID Connect finds its user (never by e-mail alone)."""
+
+    class Udbyder(models.TextChoices):
+        SAML = "saml", "Fælles login (SAML)"
+        OIDC = "oidc", "Fælles login (OpenID Connect)"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="bruger", on_delete=models.CASCADE, related_name="identiteter"
+    )
+    udbyder = models.CharField("identitetsudbyder", max_length=4, choices=Udbyder)
+    noegle = models.CharField("identitet", max_length=255)
+    koblet = models.DateTimeField("koblet", auto_now_add=True)
+    koblet_via_email = models.BooleanField("koblet til en lokal bruger via e-mail", default=False)
+
+    class Meta:
+        verbose_name = "identitet"
+        verbose_name_plural = "identiteter"
+        constraints = [models.UniqueConstraint(fields=["udbyder", "noegle"], name="en_bruger_pr_identitet")]
+
+    def __str__(self):
+        return f"{self.get_udbyder_display()}: {self.noegle}"
 
 
 def phase_record(sagsomraade, name):

@@ -89,6 +89,7 @@ MIDDLEWARE = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "exitstrategi.oidc.Backend",  # answers only the OpenID Connect callback, and only when configured
 ]
 
 ROOT_URLCONF = "exitstrategi.urls"
@@ -141,6 +142,28 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 7  # an invitation link lasts a week
+
+# The municipality's own login (README, "Fælles login"). With it on, LOKAL_LOGIN=0 leaves passwords to
+# superusers only (the break-glass administrator); SSO_LINK_BY_EMAIL=1 links an existing local user to
+# their identity, once, on their first login through the identity provider.
+LOKAL_LOGIN = env_bool("LOKAL_LOGIN", True)
+SSO_LINK_BY_EMAIL = env_bool("SSO_LINK_BY_EMAIL", False)
+# OpenID Connect (mozilla-django-oidc): on when OIDC_RP_CLIENT_ID is set.
+OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID")
+OIDC_RP_CLIENT_SECRET = env_str("OIDC_RP_CLIENT_SECRET")
+OIDC_OP_ISSUER = env_str("OIDC_OP_ISSUER")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_OP_AUTHORIZATION_ENDPOINT")
+OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_OP_TOKEN_ENDPOINT")
+OIDC_OP_USER_ENDPOINT = env_str("OIDC_OP_USER_ENDPOINT")
+OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_OP_JWKS_ENDPOINT") or None
+OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env_str("OIDC_RP_SCOPES", "openid email profile")
+OIDC_USE_PKCE = env_bool("OIDC_USE_PKCE", True)
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT", 10)
+OIDC_NOEGLE_CLAIM = env_str("OIDC_NOEGLE_CLAIM", "sub")  # Entra ID: "oid"
+OIDC_ROLLE_CLAIM = env_str("OIDC_ROLLE_CLAIM", "roles")  # or "groups"
+OIDC_ROLLER = env_str("OIDC_ROLLER", "{}")  # JSON: claim value -> role, or [role, fagområde slug]
+LOGIN_REDIRECT_URL_FAILURE = "sso-afvist"
 
 # Login throttling: five wrong passwords for one user name from one address lock it for 15 minutes.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)

@@ -1,10 +1,10 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from . import oidc
 from .views import (
     brugere,
     fagomraade,
@@ -97,7 +97,10 @@ urlpatterns = [
         TemplateView.as_view(template_name="tilgaengelighed.html"),
         name="tilgaengelighed",
     ),
-    path("konto/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("konto/login/", konto.LoginView.as_view(), name="login"),
+    path("konto/afvist/", konto.afvist, name="sso-afvist"),
+    path("oidc/authenticate/", oidc.login, name="oidc_authentication_init"),
+    path("oidc/callback/", oidc.callback, name="oidc_authentication_callback"),
     path("konto/password_reset/", konto.ResetView.as_view(), name="password_reset"),
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),

@@ -13,6 +13,9 @@ PUBLIC = {
     "password_reset_confirm",
     "password_reset_complete",
     "tilgaengelighed",  # the accessibility statement is public, as the law requires
+    "oidc_authentication_init",  # logging in through the identity provider (tests/test_oidc.py)
+    "oidc_authentication_callback",
+    "sso-afvist",  # why that login was refused
 }
 ANY_USER = {"password_change", "password_change_done"}  # a user without a role may change their password
 SAMPLE = {

@@ -14,6 +14,12 @@ from ..models import Logpost
 from ..revisionslog import Handling, log
 from ..roles import ProjektlederRequiredMixin, Rolle, rolle_for
 from ..services import invitation_send, person_anonymise, role_state, user_invite, user_set_role
+from ..sso import is_sso_user
+
+SSO_ROLLE = (
+    "Rollen kommer fra kommunens fælles login (adgangsstyringen) og opdateres, hver gang personen logger "
+    "ind; ret den dér."
+)
 
 
 class UserFilter(django_filters.FilterSet):
@@ -32,7 +38,7 @@ class UserListView(ProjektlederRequiredMixin, FilterView):
     template_name = "exitstrategi/user_list.html"
     queryset = (
         get_user_model()
-        .objects.prefetch_related("groups", "fagomraader")
+        .objects.prefetch_related("groups", "fagomraader", "identiteter")
         .order_by("first_name", "last_name", "username")
     )
 
@@ -72,8 +78,15 @@ class UserUpdateView(ProjektlederRequiredMixin, FormView):
             "shown_state": role_state(self.person),
         }
 
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if is_sso_user(self.person):  # the identity provider owns the role: refreshed at every login
+            form.fields["rolle"].disabled = True
+            form.fields["rolle"].help_text = SSO_ROLLE
+        return form
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(person=self.person, **kwargs)
+        return super().get_context_data(person=self.person, sso=is_sso_user(self.person), **kwargs)
 
     def form_valid(self, form):
         if self.person == self.request.user and (

@@ -1,13 +1,18 @@
-"""Forgotten passwords: a link also for an invited person who never chose one, and never a flood of
-mails to one address."""
+"""Logging in, with a password or through the municipality's identity provider, and forgotten passwords:
+a link also for an invited person who never chose one, and never a flood of mails to one address."""
 
 from datetime import timedelta
 
+from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.contrib.auth.views import PasswordResetView
+from django.shortcuts import render
 from django.utils import timezone
 
+from .. import oidc
 from ..models import Logpost
 from ..revisionslog import log
 
@@ -17,8 +22,10 @@ RESETS_PER_HOUR = 3  # mails to one person; more requests are answered the same,
 class ResetForm(PasswordResetForm):
     def get_users(self, email):
         """Every active user with the address, also one invited who never chose a password (Django
-        leaves those out, so an invitation lost in the mail was a dead end)."""
-        return get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
+        leaves those out, so an invitation lost in the mail was a dead end). With local login off, only
+        the administrator's."""
+        users = get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
+        return users if settings.LOKAL_LOGIN else users.filter(is_superuser=True)
 
     def send_mail(self, subject, body, context, from_email, to_email, **kwargs):
         """Counted in the Revisionslog, so every worker process of the server shares the limit."""
@@ -40,3 +47,34 @@ class ResetForm(PasswordResetForm):
 
 class ResetView(PasswordResetView):
     form_class = ResetForm
+
+
+LOKAL_LUKKET = (
+    "Log ind med kommunens fælles login med knappen ovenfor. Brugernavn og adgangskode gælder kun "
+    "for systemets administrator."
+)
+
+
+class LoginForm(AuthenticationForm):
+    def confirm_login_allowed(self, user):
+        """With the municipality's login on and local login off, only a superuser (the break-glass
+        administrator) logs in with a password."""
+        super().confirm_login_allowed(user)
+        if not settings.LOKAL_LOGIN and not user.is_superuser:
+            raise forms.ValidationError(LOKAL_LUKKET, code="lokal_login_lukket")
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(oidc=oidc.configured(), lokal_login=settings.LOKAL_LOGIN, **kwargs)
+
+
+def afvist(request):
+    """Why the identity provider's login was refused, and whom to ask (the message stays one request)."""
+    besked = request.session.pop(oidc.AFVIST_SESSION_KEY, None) or (
+        "Login med kommunens fælles login lykkedes ikke. Prøv igen, eller kontakt kommunens IT-afdeling."
+    )
+    return render(request, "registration/afvist.html", {"besked": besked}, status=403)
