@@ -4,19 +4,26 @@ their role and fagområder come from a claim's values (`roles`, `groups`) throug
 table in OIDC_ROLLER, mapped by exitstrategi.privilegier like the SAML roles."""
 
 import json
+import logging
 
+import jwt
+import requests
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
-from django.http import Http404
+from django.urls import reverse
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
 from .models import Identitet
 from .privilegier import tildeling_fra_claims
-from .sso import Afvist, sso_user
+from .sso import Afvist, only_when, refuse, sso_user
 
-AFVIST_SESSION_KEY = "sso_afvist"  # why the last login through the identity provider was refused
+MISLYKKET = (
+    "Kommunens fælles login svarede ikke, som det skulle, så du er ikke logget ind. Prøv igen om lidt; "
+    "sker det igen, så kontakt kommunens IT-afdeling."
+)
+logger = logging.getLogger(__name__)
 
 
 def configured():
@@ -52,7 +59,12 @@ class Backend(OIDCAuthenticationBackend):
     def authenticate(self, request, **kwargs):
         if not configured() or "nonce" not in kwargs:  # not the OpenID Connect callback
             return None
-        return super().authenticate(request, **kwargs)
+        try:
+            return super().authenticate(request, **kwargs)
+        except (SuspiciousOperation, jwt.PyJWTError, requests.RequestException) as error:
+            logger.warning("OpenID Connect login refused: %s", error)
+            refuse(request, MISLYKKET)
+            return None
 
     def verify_token(self, token, **kwargs):
         payload = super().verify_token(token, **kwargs)
@@ -80,20 +92,15 @@ class Backend(OIDCAuthenticationBackend):
                 request=self.request,
             )
         except Afvist as refusal:
-            self.request.session[AFVIST_SESSION_KEY] = refusal.besked
+            refuse(self.request, refusal.besked)
             return None
 
 
-def _only_when_configured(view_class):
-    view = view_class.as_view()
-
-    def guarded(request, *args, **kwargs):
-        if not configured():
-            raise Http404("OpenID Connect er ikke sat op.")
-        return view(request, *args, **kwargs)
-
-    return guarded
+class CallbackView(OIDCAuthenticationCallbackView):
+    @property
+    def failure_url(self):
+        return reverse("sso-afvist")
 
 
-login = _only_when_configured(OIDCAuthenticationRequestView)
-callback = _only_when_configured(OIDCAuthenticationCallbackView)
+login = only_when(configured, OIDCAuthenticationRequestView)
+callback = only_when(configured, CallbackView)

@@ -4,6 +4,7 @@ Unset DEBUG means production: set SECRET_KEY (or SECRET_KEY_FILE), ALLOWED_HOSTS
 `make run` and the test settings set DEBUG=1 for local use.
 """
 
+import json
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "djangosaml2",
     "exitstrategi",
     "screening",
     "workshops",
@@ -74,6 +76,7 @@ MIDDLEWARE = [
     "exitstrategi.middleware.RefuseOversizedMiddleware",
     "exitstrategi.middleware.RefuseNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "djangosaml2.middleware.SamlSessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -90,6 +93,7 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "exitstrategi.oidc.Backend",  # answers only the OpenID Connect callback, and only when configured
+    "exitstrategi.saml.Backend",  # answers only a verified SAML assertion, and only when configured
 ]
 
 ROOT_URLCONF = "exitstrategi.urls"
@@ -148,6 +152,21 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 7  # an invitation link lasts a week
 # their identity, once, on their first login through the identity provider.
 LOKAL_LOGIN = env_bool("LOKAL_LOGIN", True)
 SSO_LINK_BY_EMAIL = env_bool("SSO_LINK_BY_EMAIL", False)
+# SAML 2.0 (djangosaml2 on pysaml2), e.g. KOMBIT's Context Handler: on when the identity provider's
+# metadata is given, as SAML_IDP_METADATA_FILE (a file) or SAML_IDP_METADATA_URL.
+SAML_IDP_METADATA = env_str("SAML_IDP_METADATA")
+SAML_IDP_METADATA_URL = env_str("SAML_IDP_METADATA_URL")
+SAML_BASE_URL = env_str("SAML_BASE_URL", "http://127.0.0.1:8000")  # the address users reach us on
+SAML_KEY_FILE = os.environ.get("SAML_KEY_FILE", "")  # the SP's private key (PEM), a file only we read
+SAML_CERT_FILE = os.environ.get("SAML_CERT_FILE", "")  # its certificate (PEM), published in our metadata
+SAML_XMLSEC_BINARY = env_str("SAML_XMLSEC_BINARY", "/usr/bin/xmlsec1")
+SAML_NOEGLE = env_str("SAML_NOEGLE", "name_id")  # or the attribute of OIOSAML 3's persistent UUID
+SAML_ROLLER = json.loads(env_str("SAML_ROLLER", "{}"))  # JSON: privilege URI -> Projektleder/…
+SAML_CONFIG_LOADER = "exitstrategi.saml.sp_config"
+SAML_DEFAULT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
+SAML_ATTRIBUTE_MAPPING = {}  # exitstrategi.saml.Backend reads the attributes itself
+SAML_ACS_FAILURE_RESPONSE_FUNCTION = "exitstrategi.views.konto.afvist"
+SAML_SESSION_COOKIE_NAME = "saml_session"
 # OpenID Connect (mozilla-django-oidc): on when OIDC_RP_CLIENT_ID is set.
 OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID")
 OIDC_RP_CLIENT_SECRET = env_str("OIDC_RP_CLIENT_SECRET")
@@ -163,7 +182,6 @@ OIDC_TIMEOUT = env_int("OIDC_TIMEOUT", 10)
 OIDC_NOEGLE_CLAIM = env_str("OIDC_NOEGLE_CLAIM", "sub")  # Entra ID: "oid"
 OIDC_ROLLE_CLAIM = env_str("OIDC_ROLLE_CLAIM", "roles")  # or "groups"
 OIDC_ROLLER = env_str("OIDC_ROLLER", "{}")  # JSON: claim value -> role, or [role, fagområde slug]
-LOGIN_REDIRECT_URL_FAILURE = "sso-afvist"
 
 # Login throttling: five wrong passwords for one user name from one address lock it for 15 minutes.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
@@ -242,6 +260,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {"xmlschema": {"level": "WARNING"}},  # pysaml2 loads its schemas with chatter at INFO
 }
 
 # The screening table posts four fields per sagsområde; allow big fagområder.

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
+from django.http import Http404
 
 from .models import Fagomraade, Identitet, Sagsomraade
 from .revisionslog import Handling, log
@@ -22,6 +23,7 @@ INGEN_ROLLE = (
     "Kontaktperson eller Læser for Exitstrategi, og log ind igen."
 )
 LUKKET = "Din bruger er lukket i Exitstrategi. Bed projektlederen om at åbne den igen."
+AFVIST_SESSION_KEY = "sso_afvist"  # why the last login through the identity provider was refused
 
 
 class Afvist(Exception):
@@ -30,6 +32,24 @@ class Afvist(Exception):
     def __init__(self, besked):
         super().__init__(besked)
         self.besked = besked
+
+
+def only_when(configured, view_class):
+    """The view, answering 404 while its identity provider is not configured (not a server error)."""
+    view = view_class.as_view()
+
+    def guarded(request, *args, **kwargs):
+        if not configured():
+            raise Http404("Fælles login er ikke sat op.")
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+def refuse(request, besked):
+    """Keep why the login was refused for the page the person lands on (views.konto.afvist)."""
+    if request is not None:
+        request.session[AFVIST_SESSION_KEY] = besked
 
 
 def sso_user(

@@ -4,7 +4,7 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from . import oidc
+from . import oidc, saml
 from .views import (
     brugere,
     fagomraade,
@@ -99,6 +99,8 @@ urlpatterns = [
     ),
     path("konto/login/", konto.LoginView.as_view(), name="login"),
     path("konto/afvist/", konto.afvist, name="sso-afvist"),
+    path("konto/logout/", konto.LogoutView.as_view(), name="logout"),
+    path("saml2/", include(saml)),
     path("oidc/authenticate/", oidc.login, name="oidc_authentication_init"),
     path("oidc/callback/", oidc.callback, name="oidc_authentication_callback"),
     path("konto/password_reset/", konto.ResetView.as_view(), name="password_reset"),

@@ -16,6 +16,7 @@ PUBLIC = {
     "oidc_authentication_init",  # logging in through the identity provider (tests/test_oidc.py)
     "oidc_authentication_callback",
     "sso-afvist",  # why that login was refused
+    *("saml2_login", "saml2_acs", "saml2_logout", "saml2_ls", "saml2_ls_post", "saml2_metadata"),
 }
 ANY_USER = {"password_change", "password_change_done"}  # a user without a role may change their password
 SAMPLE = {

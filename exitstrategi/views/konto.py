@@ -9,12 +9,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.contrib.auth.views import PasswordResetView
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from .. import oidc
+from .. import oidc, saml
 from ..models import Logpost
 from ..revisionslog import log
+from ..sso import AFVIST_SESSION_KEY
 
 RESETS_PER_HOUR = 3  # mails to one person; more requests are answered the same, but send nothing
 
@@ -69,12 +70,24 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(oidc=oidc.configured(), lokal_login=settings.LOKAL_LOGIN, **kwargs)
+        return super().get_context_data(
+            oidc=oidc.configured(), saml=saml.configured(), lokal_login=settings.LOKAL_LOGIN, **kwargs
+        )
 
 
-def afvist(request):
-    """Why the identity provider's login was refused, and whom to ask (the message stays one request)."""
-    besked = request.session.pop(oidc.AFVIST_SESSION_KEY, None) or (
+class LogoutView(auth_views.LogoutView):
+    """Logging out of a session opened by SAML also ends it at the identity provider (single logout)."""
+
+    def post(self, request, *args, **kwargs):
+        if saml.logged_in(request):
+            return redirect("saml2_logout")
+        return super().post(request, *args, **kwargs)
+
+
+def afvist(request, exception=None, status=403, **kwargs):
+    """Why the identity provider's login was refused, and whom to ask (the message stays one request).
+    Also djangosaml2's answer when an assertion is refused (SAML_ACS_FAILURE_RESPONSE_FUNCTION)."""
+    besked = request.session.pop(AFVIST_SESSION_KEY, None) or (
         "Login med kommunens fælles login lykkedes ikke. Prøv igen, eller kontakt kommunens IT-afdeling."
     )
     return render(request, "registration/afvist.html", {"besked": besked}, status=403)
