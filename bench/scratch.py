@@ -159,7 +159,18 @@ def workshop_municipality(rows, screening_rows=1000):
         for i in range(screening_rows)
     )
     Sagsomraade.objects.bulk_create(Sagsomraade(fagomraade=big, kle=t, titel=t.titel) for t in topics)
+    analyze()
     return workshop, big
+
+
+def analyze():
+    """Table statistics, as a production database has them shortly after a bulk load (PostgreSQL's
+    autovacuum analyses a table once a tenth of it changed): without them PostgreSQL's planner takes
+    the freshly filled tables for empty ones and nests loops over thousands of rows."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def setup_database_from_environment():
