@@ -177,6 +177,30 @@ class Fagomraade(NavngivetModel):
         return set(uuid_lines(self.orgenheder))
 
 
+class KitosKoersel(models.Model):
+    """One import from KITOS: when, from where, by whom and what it changed; the next import asks KITOS
+    only for what changed since the last one."""
+
+    tidspunkt = models.DateTimeField("tidspunkt", db_index=True)  # when the reading began
+    kilde = models.CharField("kilde", max_length=300)
+    bruger = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="bruger", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    fuld = models.BooleanField("hele registret læst", default=True)
+    tilfoejet = models.PositiveIntegerField("tilføjet", default=0)
+    aendret = models.PositiveIntegerField("ændret", default=0)
+    fjernet = models.PositiveIntegerField("fjernet", default=0)
+    konflikter = models.PositiveIntegerField("konflikter beholdt", default=0)
+
+    class Meta:
+        verbose_name = "indlæsning fra KITOS"
+        verbose_name_plural = "indlæsninger fra KITOS"
+        ordering = ["-tidspunkt"]
+
+    def __str__(self):
+        return f"KITOS {self.tidspunkt:%d.%m.%Y %H:%M}"
+
+
 class Identitet(models.Model):
     """A person's stable identity at the municipality's identity provider, linked to one user: how a
     login through SAML or OpenID Connect finds its user (never by e-mail alone)."""
@@ -394,7 +418,16 @@ class ITSystem(NavngivetModel):
         help_text="En løsning på markedet, som kommunen ikke selv kører (nævnt i To-be spørgsmål 3 eller 4). "
         "Den står i kataloget over markedsløsninger, ikke i systemoverblikket.",
     )
-    history = HistoricalRecords(excluded_fields=["slug", "version"])
+    kitos_uuid = models.UUIDField("KITOS-registrering", null=True, blank=True, unique=True, editable=False)
+    kitos_kle = models.JSONField("KLE-numre i KITOS", default=list, blank=True, editable=False)
+    kitos_orgenheder = models.JSONField(
+        "organisationsenheder i KITOS", default=list, blank=True, editable=False
+    )
+    kitos_sidst = models.JSONField("sidst indlæst fra KITOS", default=dict, blank=True, editable=False)
+    kitos_fjernet = models.DateField("fjernet i KITOS", null=True, blank=True, editable=False)
+    history = HistoricalRecords(
+        excluded_fields=["slug", "version", "kitos_kle", "kitos_orgenheder", "kitos_sidst"]
+    )
 
     objects = ITSystemQuerySet.as_manager()
 

@@ -167,6 +167,12 @@ SAML_DEFAULT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
 SAML_ATTRIBUTE_MAPPING = {}  # exitstrategi.saml.Backend reads the attributes itself
 SAML_ACS_FAILURE_RESPONSE_FUNCTION = "exitstrategi.views.konto.afvist"
 SAML_SESSION_COOKIE_NAME = "saml_session"
+# OS2 KITOS (README, "IT-systemer fra KITOS"): an API user's e-mail and password, the organisation's UUID.
+KITOS_URL = env_str("KITOS_URL", "https://kitos.dk")
+KITOS_ORGANISATION = env_str("KITOS_ORGANISATION")
+KITOS_EMAIL = env_str("KITOS_EMAIL")
+KITOS_PASSWORD = env_str("KITOS_PASSWORD")
+KITOS_TIMEOUT = env_int("KITOS_TIMEOUT", 30)
 # OpenID Connect (mozilla-django-oidc): on when OIDC_RP_CLIENT_ID is set.
 OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID")
 OIDC_RP_CLIENT_SECRET = env_str("OIDC_RP_CLIENT_SECRET")

@@ -6,6 +6,7 @@ from django_filters.views import FilterView
 
 from ..filters import free_text_filter
 from ..forms import ITSystemForm, MarkedsloesningForm
+from ..kitos_import import forslag
 from ..models import ITSystem
 from ..roles import ProjektlederRequiredMixin, RoleRequiredMixin, Rolle
 from ..systemoverblik import usage
@@ -59,8 +60,13 @@ class ITSystemDetailView(HistorikMixin, RoleRequiredMixin, DetailView):
     delete_url_name = "itsystem-delete"
 
     def get_context_data(self, **kwargs):
+        fagomraader, sagsomraader = forslag(self.object) if self.object.kitos_uuid else ([], [])
         return super().get_context_data(
-            usage=usage(self.object), kontrakter=self.object.kontrakter.all(), **kwargs
+            usage=usage(self.object),
+            kontrakter=self.object.kontrakter.all(),
+            kitos_fagomraader=fagomraader,
+            kitos_sagsomraader=sagsomraader,
+            **kwargs,
         )
 
 
