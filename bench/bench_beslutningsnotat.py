@@ -90,7 +90,7 @@ def fill(count):
         for i, s in enumerate(saved)
     )
     for system in (opera, kmd_sag):
-        Kontrakt.objects.create(itsystem=system, navn=f"{system.navn} drift", opsigelsesvarsel=6)
+        Kontrakt.objects.create(navn=f"{system.navn} drift", opsigelsesvarsel=6).itsystemer.set([system])
     return user
 
 

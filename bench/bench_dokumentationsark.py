@@ -80,7 +80,7 @@ def fill(rows):
         ToBe(sagsomraade=s, anbefalet_scenarie=2, kompleksitet="middel", loesning_sager=sbsys)
         for s in saved[::2]
     )
-    Kontrakt.objects.create(itsystem=opera, navn="Opera", opsigelsesvarsel=3)
+    Kontrakt.objects.create(navn="Opera", opsigelsesvarsel=3).itsystemer.set([opera])
     return user
 
 

@@ -174,7 +174,7 @@ def fill(rows):
     Prioritering.objects.bulk_create(
         Prioritering(sagsomraade=s, brugerniveau="faa", version=1) for s in saved
     )
-    Kontrakt.objects.create(itsystem=opera, navn="Opera", opsigelsesvarsel=3)
+    Kontrakt.objects.create(navn="Opera", opsigelsesvarsel=3).itsystemer.set([opera])
     return user
 
 

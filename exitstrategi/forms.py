@@ -305,7 +305,7 @@ class KontraktForm(VersionedForm):
     class Meta:
         model = Kontrakt
         fields = [
-            "itsystem",
+            "itsystemer",
             "navn",
             "leverandoer",
             "type",
@@ -320,6 +320,9 @@ class KontraktForm(VersionedForm):
             "optioner",
             "option_maaneder",
             "optioner_udnyttet",
+            "opsagt",
+            "udbud_kvartal",
+            "udbud_aar",
             "binding_kmd_sag",
             "afventer_udfasning",
             "noter",
@@ -328,14 +331,17 @@ class KontraktForm(VersionedForm):
             "startdato": DATE,
             "udloebsdato": DATE,
             "uopsigelig_til": DATE,
+            "opsagt": DATE,
             "binding_kmd_sag": forms.Textarea(attrs={"rows": 2}),
             "noter": forms.Textarea(attrs={"rows": 2}),
             "afventer_udfasning": forms.CheckboxSelectMultiple,
+            "itsystemer": forms.SelectMultiple(attrs={"size": 6}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["afventer_udfasning"].queryset = ITSystem.objects.egne().exclude(aftale="")
+        self.fields["itsystemer"].help_text = "Hold Ctrl (Cmd på Mac) nede for at vælge flere systemer."
 
     def clean(self):
         cleaned = super().clean()

@@ -1,12 +1,14 @@
-"""Reading the municipality's IT systems from OS2 KITOS, read-only: through its API v2 with an API
-user's token, or from saved JSON files of the same shape (for installations without network access to
-KITOS, and for tests). Plain Python, no Django: exitstrategi.kitos_import maps what is read onto our
+"""Reading the municipality's IT systems and IT contracts from OS2 KITOS, read-only: through its API v2
+with an API user's token, or from saved JSON files of the same shape (for installations without network
+access to KITOS, and for tests). Plain Python, no Django: exitstrategi.kitos_import maps what is read onto our
 register.
 
 What is read follows KITOS's public source (os2kitos/kitos, Presentation.Web/Models/API/V2/Response):
 `it-system-usages` (ItSystemUsageResponseDTO: the systems the municipality uses, their validity and
 using org units, local KLE deviations), `it-systems/{uuid}` (ItSystemResponseDTO: the catalogue's name,
-rights holder and KLE) and the delta feed of deleted usages (TrackingEventResponseDTO). Every value is
+rights holder and KLE), `it-contracts` (ItContractResponseDTO: supplier, type, validity, agreement
+period, termination terms, procurement plan, the usages it covers) and the delta feed of deleted
+usages and contracts (TrackingEventResponseDTO). Every value is
 checked: a record that cannot be read is reported and left out, never guessed."""
 
 import re
@@ -21,7 +23,17 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 TEXT_MAX = 200
 KLE_NUMBER = re.compile(r"^\d{2}(\.\d{2}){0,2}$")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-USAGE = "ItSystemUsage"  # TrackedEntityTypeChoice
+USAGE, CONTRACT = "ItSystemUsage", "ItContract"  # TrackedEntityTypeChoice (by name, or 1 and 3)
+ENTITY_TYPES = {1: USAGE, 3: CONTRACT}
+YEAR_SEGMENTS = {  # YearSegmentChoice -> our notice basis (exitstrategi.kontraktdatoer)
+    "EndOfMonth": "maaned",
+    "EndOfQuarter": "kvartal",
+    "EndOfCalendarYear": "aar",
+    2: "maaned",
+    1: "kvartal",
+    0: "aar",
+}
+EXTENSION = re.compile(r"^\s*(\d{1,2})\s*[x×*]\s*(\d{1,3})\s*(år|aar|mdr\.?|måned(?:er)?)\s*$", re.IGNORECASE)
 
 
 class KitosFejl(Exception):
@@ -40,12 +52,37 @@ class System:
     orgenheder: tuple = ()  # (uuid, name) of the org units that use it
 
 
+@dataclass(frozen=True)
+class Kontrakt:
+    """One IT contract, with the terms that decide when it can end, as KITOS registers them. A term
+    KITOS leaves empty, or names in words we cannot read, is None: nothing is guessed."""
+
+    uuid: str
+    navn: str
+    systemer: tuple = ()  # UUIDs of the system usages it covers
+    leverandoer: str = ""
+    kontrakttype: str = ""  # KITOS's name for the type; mapped onto ours by exitstrategi.kitos_import
+    startdato: date | None = None
+    udloebsdato: date | None = None  # None: runs until terminated ("løbende")
+    uopsigelig_til: date | None = None
+    opsigelsesvarsel: int | None = None  # months
+    opsigelsesbasis: str | None = None
+    optioner: int | None = None
+    option_maaneder: int | None = None
+    optioner_udnyttet: int | None = None
+    opsagt: date | None = None
+    udbud_kvartal: int | None = None
+    udbud_aar: int | None = None
+
+
 @dataclass
 class Udtraek:
-    """What one reading brought: systems, deleted usages, and what could not be read."""
+    """What one reading brought: systems, contracts, deletions, and what could not be read."""
 
     systemer: list = field(default_factory=list)
-    slettede: set = field(default_factory=set)  # usage UUIDs deleted in KITOS
+    kontrakter: list = field(default_factory=list)
+    slettede: set = field(default_factory=set)  # UUIDs of usages deleted in KITOS
+    slettede_kontrakter: set = field(default_factory=set)
     advarsler: list = field(default_factory=list)
     fuldt: bool = True  # everything was read (not only changes): a system not among them is gone
 
@@ -68,12 +105,21 @@ def read(source, since=None):
         entry = catalogue[system_uuid]
         kle = (set(entry["kle"]) | usage.pop("tilfoejet")) - usage.pop("fjernet")
         result.systemer.append(System(**usage, leverandoer=entry["leverandoer"], kle=tuple(sorted(kle))))
+    for number, record in enumerate(source.contracts(since), start=1):
+        if number > MAX_RECORDS:
+            raise KitosFejl(f"KITOS sendte mere end {MAX_RECORDS} kontrakter; indlæsningen er stoppet.")
+        try:
+            result.kontrakter.append(_contract(record, result.advarsler))
+        except ValueError as error:
+            result.advarsler.append(f"En kontrakt i KITOS kunne ikke læses og er sprunget over: {error}")
     for record in source.deleted(since):
-        if isinstance(record, dict) and record.get("entityType") in (USAGE, 1):
-            try:
-                result.slettede.add(_uuid(record.get("entityUuid")))
-            except ValueError:
-                continue
+        kind = ENTITY_TYPES.get(_dict(record).get("entityType"), _dict(record).get("entityType"))
+        target = {USAGE: result.slettede, CONTRACT: result.slettede_kontrakter}.get(kind)
+        try:
+            if target is not None:
+                target.add(_uuid(record.get("entityUuid")))
+        except ValueError:
+            continue
     return result
 
 
@@ -103,6 +149,55 @@ def _usage(record):
         "tilfoejet": set(_kle_numbers(deviations.get("addedKLE"))),
         "fjernet": set(_kle_numbers(deviations.get("removedKLE"))),
     }
+
+
+def _contract(record, advarsler):
+    if not isinstance(record, dict):
+        raise ValueError("ikke et JSON-objekt")
+    navn = _text(record.get("name"))
+    if not navn:
+        raise ValueError("kontrakten har intet navn")
+    general = _dict(record.get("general"))
+    validity = _dict(general.get("validity"))
+    period = _dict(record.get("agreementPeriod"))
+    termination = _dict(record.get("termination"))
+    terms = _dict(termination.get("terms"))
+    plan = _dict(_dict(record.get("procurement")).get("procurementPlan"))
+    notice = _text(_dict(terms.get("noticePeriodMonths")).get("name"))
+    if notice and not notice.isdigit():
+        advarsler.append(f"{navn}: opsigelsesvarslet «{notice}» er ikke et antal måneder; udfyld det selv.")
+    extension = _text(_dict(period.get("extensionOptions")).get("name"))
+    options = EXTENSION.match(extension) if extension else None
+    if extension and options is None:
+        advarsler.append(
+            f"{navn}: optionerne «{extension}» kan ikke læses (fx «2 x 12 mdr»); udfyld dem selv."
+        )
+    months = None
+    if options is not None:
+        months = int(options.group(2)) * (12 if options.group(3).lower() in ("år", "aar") else 1)
+    used = period.get("extensionOptionsUsed")
+    return Kontrakt(
+        uuid=_uuid(record.get("uuid")),
+        navn=navn,
+        systemer=tuple(sorted({_uuid(_dict(u).get("uuid")) for u in _list(record.get("systemUsages"))})),
+        leverandoer=_text(_dict(_dict(record.get("supplier")).get("organization")).get("name")),
+        kontrakttype=_text(_dict(general.get("contractType")).get("name")),
+        startdato=_date(validity.get("validFrom")),
+        udloebsdato=None if period.get("isContinuous") is True else _date(validity.get("validTo")),
+        uopsigelig_til=_date(period.get("irrevocableUntil")),
+        opsigelsesvarsel=int(notice) if notice.isdigit() and int(notice) <= 60 else None,
+        opsigelsesbasis=YEAR_SEGMENTS.get(terms.get("noticeByEndOf")),
+        optioner=int(options.group(1)) if options else None,
+        option_maaneder=months if months is not None and months <= 120 else None,
+        optioner_udnyttet=_whole(used, 0, 20) if options else None,  # used of options we cannot read: unknown
+        opsagt=_date(termination.get("terminatedAt")),
+        udbud_kvartal=_whole(plan.get("quarterOfYear"), 1, 4),
+        udbud_aar=_whole(plan.get("year"), 1950, 2150),
+    )
+
+
+def _whole(value, low, high):
+    return value if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high else None
 
 
 def _catalogue(record, advarsler):
@@ -220,38 +315,56 @@ class Api:
     def it_system(self, system_uuid):
         return self._get(f"/api/v2/it-systems/{system_uuid}")
 
+    def contracts(self, since):
+        params = {"organizationUuid": self.organisation}
+        if since is not None:
+            params["changedSinceGtEq"] = since.isoformat()
+        return self._pages("/api/v2/it-contracts", params)
+
     def deleted(self, since):
-        if since is None:  # a full reading: what is not among the usages is gone
-            return []
-        params = {"entityType": USAGE, "deletedSinceUTC": since.isoformat()}
-        return self._pages("/api/v2/delta-feed/deleted-entities", params)
+        if since is None:  # a full reading: what is not among those read is gone
+            return
+        for kind in (USAGE, CONTRACT):
+            params = {"entityType": kind, "deletedSinceUTC": since.isoformat()}
+            yield from self._pages("/api/v2/delta-feed/deleted-entities", params)
 
 
-class Filer:
-    """The same data saved as JSON files in one folder: it-system-usages.json and it-systems.json
-    (lists of the API's records), and optionally deleted-entities.json (the delta feed)."""
+FILES = {  # file name -> whether a reading needs it
+    "it-system-usages.json": True,
+    "it-systems.json": True,
+    "it-contracts.json": False,
+    "deleted-entities.json": False,
+}
 
-    def __init__(self, folder):
-        self.folder = Path(folder)
+
+def parse_file(name, content):
+    """The list of records in one saved file (bytes), or KitosFejl."""
+    import json
+
+    if len(content) > MAX_FILE_BYTES:
+        raise KitosFejl(f"Filen {name} er større end {MAX_FILE_BYTES // 2**20} MB.")
+    try:
+        data = json.loads(content.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise KitosFejl(f"Filen {name} er ikke gyldig JSON: {error}") from None
+    if not isinstance(data, list):
+        raise KitosFejl(f"Filen {name} skal indeholde en liste.")
+    return data
+
+
+class Data:
+    """Saved data already read: {file name: list of records} (an upload on the KITOS page)."""
+
+    def __init__(self, files):
+        self.files = files
         self._systems = None
 
     def _load(self, name, required=True):
-        import json
-
-        path = self.folder / name
-        if not path.exists():
+        if name not in self.files:
             if required:
-                raise KitosFejl(f"Filen {name} mangler i {self.folder}.")
+                raise KitosFejl(f"Filen {name} mangler.")
             return []
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise KitosFejl(f"Filen {name} er større end {MAX_FILE_BYTES // 2**20} MB.")
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise KitosFejl(f"Filen {name} er ikke gyldig JSON: {error}") from None
-        if not isinstance(data, list):
-            raise KitosFejl(f"Filen {name} skal indeholde en liste.")
-        return data
+        return self.files[name]
 
     def system_usages(self, since):
         return self._load("it-system-usages.json")
@@ -261,5 +374,26 @@ class Filer:
             self._systems = {str(_dict(s).get("uuid", "")).lower(): s for s in self._load("it-systems.json")}
         return self._systems.get(system_uuid, {})
 
+    def contracts(self, since):
+        return self._load("it-contracts.json", required=False)
+
     def deleted(self, since):
         return self._load("deleted-entities.json", required=False)
+
+
+class Filer(Data):
+    """The same data saved as JSON files in one folder: it-system-usages.json and it-systems.json
+    (lists of the API's records), and optionally it-contracts.json and deleted-entities.json."""
+
+    def __init__(self, folder):
+        folder = Path(folder)
+        files = {}
+        for name, required in FILES.items():
+            path = folder / name
+            if path.exists():
+                if path.stat().st_size > MAX_FILE_BYTES:
+                    raise KitosFejl(f"Filen {name} er større end {MAX_FILE_BYTES // 2**20} MB.")
+                files[name] = parse_file(name, path.read_bytes())
+            elif required:
+                raise KitosFejl(f"Filen {name} mangler i {folder}.")
+        super().__init__(files)

@@ -48,6 +48,7 @@ class Vilkaar:
     optioner: int = 0  # options to extend
     option_maaneder: int = 0  # months each option adds
     optioner_udnyttet: int = 0
+    opsagt: date | None = None  # notice was given that day
 
     @property
     def aktuelt_udloeb(self):
@@ -73,12 +74,14 @@ class Ophoer:
 
 
 def tidligste_ophoer(vilkaar, today, ikke_foer=None):
-    """The earliest exit if notice is given today, and the last day that notice may be given.
+    """The earliest exit if notice is given today (or when it was given, for a terminated contract), and
+    the last day that notice may be given (None when it is given, or the contract simply expires).
 
     ikke_foer: a date the contract may not end before, e.g. when the last monopoly system that
     KMD Sag serves is phased out.
     """
-    earliest = add_months(today, vilkaar.opsigelsesvarsel)
+    given = vilkaar.opsagt is not None and vilkaar.opsagt <= today
+    earliest = add_months(vilkaar.opsagt if given else today, vilkaar.opsigelsesvarsel)
     for bound in (vilkaar.uopsigelig_til, ikke_foer):
         if bound is not None and bound > earliest:
             earliest = bound
@@ -86,6 +89,8 @@ def tidligste_ophoer(vilkaar, today, ikke_foer=None):
     expiry = vilkaar.aktuelt_udloeb
     if expiry is not None and expiry <= exit_day and (ikke_foer is None or expiry >= ikke_foer):
         return Ophoer(max(expiry, today), None)
+    if given:  # notice is given: it ends then, with nothing more to do
+        return Ophoer(max(exit_day, today), None)
     return Ophoer(exit_day, last_notice_day(exit_day, vilkaar.opsigelsesvarsel))
 
 

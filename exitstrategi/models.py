@@ -201,6 +201,23 @@ class KitosKoersel(models.Model):
         return f"KITOS {self.tidspunkt:%d.%m.%Y %H:%M}"
 
 
+class KitosIndlaesning(models.Model):
+    """A KITOS import waiting for its preview to be approved: the uploaded files (None: read from the
+    API when shown and again when applied), kept a day at most, only for the one who started it."""
+
+    bruger = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    filer = models.JSONField(null=True, blank=True)  # {file name: records}
+    siden = models.DateTimeField(null=True, blank=True)  # only changes since (the API), None: everything
+    oprettet = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "KITOS-indlæsning til godkendelse"
+        verbose_name_plural = "KITOS-indlæsninger til godkendelse"
+
+    def __str__(self):
+        return f"KITOS {self.oprettet:%d.%m.%Y %H:%M}"
+
+
 class Identitet(models.Model):
     """A person's stable identity at the municipality's identity provider, linked to one user: how a
     login through SAML or OpenID Connect finds its user (never by e-mail alone)."""
@@ -464,12 +481,12 @@ class Kontrakt(Versioneret):
         KVARTAL = kontraktdatoer.KVARTAL, "til udgangen af et kvartal"
         AAR = kontraktdatoer.AAR, "til udgangen af et år"
 
-    itsystem = models.ForeignKey(
+    itsystemer = models.ManyToManyField(
         ITSystem,
-        verbose_name="IT-system",
-        on_delete=models.PROTECT,
+        verbose_name="IT-systemer",
         related_name="kontrakter",
         limit_choices_to=EGNE_SYSTEMER,
+        help_text="De systemer, kontrakten dækker (én kontrakt kan dække flere).",
     )
     navn = models.CharField("kontrakt", max_length=200)
     leverandoer = models.CharField("leverandør", max_length=200, blank=True)
@@ -518,13 +535,40 @@ class Kontrakt(Versioneret):
         help_text="Kommunens egen viden om kontrakten (guiden nævner ingen sådan binding): hvilke systemers "
         "udfasning den venter på.",
     )
+    opsagt = models.DateField(
+        "opsagt den",
+        null=True,
+        blank=True,
+        help_text="Når kontrakten er opsagt: varslet løber fra denne dag.",
+    )
+    udbud_kvartal = models.PositiveSmallIntegerField(
+        "planlagt udbud, kvartal",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(4)],
+    )
+    udbud_aar = models.PositiveSmallIntegerField(
+        "planlagt udbud, år",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1950), MaxValueValidator(2150)],
+    )
     noter = models.TextField("noter", blank=True)
-    history = HistoricalRecords(excluded_fields=["version"], m2m_fields=[afventer_udfasning])
+    kitos_uuid = models.UUIDField("KITOS-kontrakt", null=True, blank=True, unique=True, editable=False)
+    kitos_sidst = models.JSONField("sidst indlæst fra KITOS", default=dict, blank=True, editable=False)
+    kitos_fjernet = models.DateField("fjernet i KITOS", null=True, blank=True, editable=False)
+    frist_paamindet = models.DateField(  # the last notice day a reminder was e-mailed for (paamindelser)
+        "påmindet om fristen", null=True, blank=True, editable=False
+    )
+    history = HistoricalRecords(
+        excluded_fields=["version", "kitos_sidst", "frist_paamindet"],
+        m2m_fields=[itsystemer, afventer_udfasning],
+    )
 
     class Meta:
         verbose_name = "kontrakt"
         verbose_name_plural = "kontrakter"
-        ordering = ["itsystem__navn", "navn"]
+        ordering = ["navn"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(optioner_udnyttet__lte=models.F("optioner")),
@@ -534,10 +578,15 @@ class Kontrakt(Versioneret):
         ]
 
     def __str__(self):
-        return f"{self.itsystem.navn}: {self.navn}"
+        return self.navn
 
     def get_absolute_url(self):
         return reverse("kontrakt-update", args=[self.pk])
+
+    @property
+    def systemnavne(self):
+        """The systems it covers, by name (read from a prefetch where the caller made one)."""
+        return ", ".join(sorted(system.navn for system in self.itsystemer.all()))
 
     @property
     def vilkaar(self):
@@ -549,6 +598,7 @@ class Kontrakt(Versioneret):
             optioner=self.optioner,
             option_maaneder=self.option_maaneder,
             optioner_udnyttet=self.optioner_udnyttet,
+            opsagt=self.opsagt,
         )
 
     def afventer_uden_dato(self):

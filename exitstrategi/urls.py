@@ -12,6 +12,7 @@ from .views import (
     indlaesning,
     indstillinger,
     itsystem,
+    kitos,
     konto,
     kontrakt,
     paamindelse,
@@ -80,6 +81,8 @@ urlpatterns = [
     path(
         "markedsloesninger/ny/", itsystem.MarkedsloesningCreateView.as_view(), name="markedsloesning-create"
     ),
+    path("kitos/", kitos.KitosView.as_view(), name="kitos"),
+    path("kitos/<int:pk>/", kitos.KitosPreviewView.as_view(), name="kitos-preview"),
     path("kontrakter/", kontrakt.KontraktListView.as_view(), name="kontrakt-list"),
     path("kontrakter/ny/", kontrakt.KontraktCreateView.as_view(), name="kontrakt-create"),
     path("kontrakter/<int:pk>/rediger/", kontrakt.KontraktUpdateView.as_view(), name="kontrakt-update"),

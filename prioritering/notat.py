@@ -387,7 +387,7 @@ def _kontrakter(raekker, today):
                 seen.add(kontrakt.pk)
                 rows.append(
                     [
-                        f"{kontrakt.itsystem.navn}: {kontrakt.navn}",
+                        f"{kontrakt.systemnavne}: {kontrakt.navn}",
                         _d(ophoer.opsig_senest) if ophoer and ophoer.opsig_senest else "–",
                         _d(ophoer.dato) if ophoer else "Afventer udfasning uden dato",
                     ]

@@ -202,3 +202,12 @@ def omraader(kle, borgerservice):
         ),
         "byg": area(borgerservice, kle["02.34.02"], "D", 2, kompleksitet="lav"),
     }
+
+
+def ny_kontrakt(*systemer, **fields):
+    """A contract covering the given IT systems."""
+    from exitstrategi.models import Kontrakt
+
+    created = Kontrakt.objects.create(**fields)
+    created.itsystemer.set(systemer)
+    return created

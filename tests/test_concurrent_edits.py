@@ -5,8 +5,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from exitstrategi.models import Fagomraade, ITSystem, Kontrakt
+from exitstrategi.models import Fagomraade, ITSystem
 from exitstrategi.roles import Rolle, rolle_for
+from tests.conftest import ny_kontrakt
 from workshops.models import Strategi, Workshop
 
 from .conftest import make_user
@@ -43,7 +44,7 @@ def two_leaders(projektleder):
 
 
 def registers(systemer, borgerservice):
-    kontrakt = Kontrakt.objects.create(itsystem=systemer["KMD Opera"], navn="Opera", opsigelsesvarsel=3)
+    kontrakt = ny_kontrakt(systemer["KMD Opera"], navn="Opera", opsigelsesvarsel=3)
     workshop = Workshop.objects.create(titel="As-is", type="asis", start="2027-01-05T09:00+01:00")
     workshop.fagomraader.set([borgerservice])
     strategi = Strategi.objects.create(titel="Digitaliseringsstrategi")

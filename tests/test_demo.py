@@ -51,7 +51,7 @@ def test_the_demo_recommends_every_scenario_on_c_and_d_areas_with_contracts_and_
     c_and_d = AsIs.objects.filter(brugsmoenster__in=["C", "D"]).count()
     assert ToBe.objects.count() > c_and_d / 2  # most C/D areas
     assert any(t.afvent_ky_ksd for t in ToBe.objects.all())
-    kmd_sag = Kontrakt.objects.get(itsystem__navn="KMD Sag")
+    kmd_sag = Kontrakt.objects.get(itsystemer__navn="KMD Sag")
     assert kmd_sag.tidligste_ophoer(timezone.localdate()) is not None
     assert Strategi.objects.count() >= 3
 

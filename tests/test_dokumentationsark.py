@@ -7,8 +7,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from exitstrategi import dokumentationsark
-from exitstrategi.models import KLE, Fagomraade, Kommune, Kontrakt, Sagsomraade
+from exitstrategi.models import KLE, Fagomraade, Kommune, Sagsomraade
 from screening.models import Screening
+from tests.conftest import ny_kontrakt
 from workshops.models import AsIs, ToBe
 
 SHEET = reverse("dokumentationsark")
@@ -181,7 +182,7 @@ def test_to_be_columns_filters_and_the_earliest_effect_from_the_contracts(
 
     from exitstrategi.kontraktdatoer import tidligste_ophoer
 
-    opera = Kontrakt.objects.create(itsystem=systemer["KMD Opera"], navn="Opera", opsigelsesvarsel=6)
+    opera = ny_kontrakt(systemer["KMD Opera"], navn="Opera", opsigelsesvarsel=6)
     ToBe.objects.create(
         sagsomraade=c_sagsomraade,
         anbefalet_scenarie=2,

@@ -11,6 +11,7 @@ from exitstrategi.dokumentationsark import Column
 from exitstrategi.excel import dokumentationsark_workbook, workbook_bytes
 from exitstrategi.models import Kommune, Sagsomraade
 from prioritering.models import Prioritering
+from tests.conftest import ny_kontrakt
 from workshops.models import ToBe
 
 EXPORT = reverse("dokumentationsark-export")
@@ -88,9 +89,8 @@ def test_computed_columns_are_grey_with_a_note_and_have_no_dropdown(login, laese
 
 
 def test_dates_are_real_dates_shown_as_on_screen(login, laeser, c_sagsomraade, systemer):
-    from exitstrategi.models import Kontrakt
 
-    Kontrakt.objects.create(itsystem=systemer["KMD Opera"], navn="Opera", opsigelsesvarsel=6)
+    ny_kontrakt(systemer["KMD Opera"], navn="Opera", opsigelsesvarsel=6)
     ToBe.objects.create(sagsomraade=c_sagsomraade, anbefalet_scenarie=2, loesning_sager=systemer["SBSYS"])
     sheet = export(login(laeser))["Dokumentationsark"]
 

@@ -17,11 +17,14 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from exitstrategi import kitos, kitos_import
-from exitstrategi.models import ITSystem, KitosKoersel, Sagsomraade
+from exitstrategi.kontraktdatoer import Ophoer
+from exitstrategi.models import ITSystem, KitosIndlaesning, KitosKoersel, Kontrakt, Sagsomraade
 from tests.conftest import make_user
+from workshops.selectors import contract_dates_by_system
 
 ORG = "3f0c4a8e-1d2b-4c5d-8e9f-0a1b2c3d4e5f"
 BORGERSERVICE_ENHED = "a1b2c3d4-0000-4000-8000-00000000000a"
@@ -90,10 +93,69 @@ def usages():
     ]
 
 
-def save_files(folder, records, catalogue=CATALOGUE, deleted=None):
+def contract(n, name, systems, **terms):
+    """An ItContractResponseDTO (with ContractGeneralDataResponseDTO, ContractValidityResponseDTO,
+    ContractSupplierDataResponseDTO, ContractAgreementPeriodDataResponseDTO,
+    ContractTerminationDataResponseDTO and its terms, ContractProcurementDataResponseDTO)."""
+    terms = {
+        "type": "Driftsaftale",
+        "supplier": "KMD A/S",
+        "valid_from": "2020-01-01T00:00:00Z",
+        "valid_to": "2028-12-31T00:00:00Z",
+        "continuous": False,
+        "irrevocable": "2027-06-30T00:00:00Z",
+        "notice": "6",
+        "by_end_of": "EndOfQuarter",
+        "extension": "2 x 12 mdr",
+        "used": 1,
+        "terminated": None,
+        "plan": None,
+        **terms,
+    }
+    option = lambda name, n: {"uuid": uid(n), "name": name} if name is not None else None  # noqa: E731
+    return {
+        "uuid": uid(n),
+        "name": name,
+        "organizationContext": {"uuid": ORG, "name": "Eksempel Kommune", "cvr": "12345678"},
+        "general": {
+            "contractId": f"K-{n}",
+            "contractType": option(terms["type"], 600 + n),
+            "agreementElements": [],
+            "validity": {
+                "valid": True,
+                "enforcedValid": False,
+                "validFrom": terms["valid_from"],
+                "validTo": terms["valid_to"],
+                "requireValidParent": False,
+            },
+        },
+        "procurement": {"procurementPlan": terms["plan"], "procurementInitiated": None},
+        "supplier": {"organization": option(terms["supplier"], 800 + n), "signed": True},
+        "systemUsages": [{"uuid": uid(u), "name": f"System {u}"} for u in systems],
+        "agreementPeriod": {
+            "isContinuous": terms["continuous"],
+            "extensionOptions": option(terms["extension"], 650 + n),
+            "extensionOptionsUsed": terms["used"],
+            "irrevocableUntil": terms["irrevocable"],
+        },
+        "termination": {
+            "terminatedAt": terms["terminated"],
+            "terms": {
+                "noticePeriodMonths": option(terms["notice"], 660 + n),
+                "noticePeriodExtendsCurrent": None,
+                "noticeByEndOf": terms["by_end_of"],
+            },
+        },
+        "lastModified": "2026-11-01T10:00:00Z",
+    }
+
+
+def save_files(folder, records, catalogue=CATALOGUE, deleted=None, contracts=None):
     folder.mkdir(exist_ok=True)
     (folder / "it-system-usages.json").write_text(json.dumps(records), encoding="utf-8")
     (folder / "it-systems.json").write_text(json.dumps(catalogue), encoding="utf-8")
+    if contracts is not None:
+        (folder / "it-contracts.json").write_text(json.dumps(contracts), encoding="utf-8")
     if deleted is not None:
         (folder / "deleted-entities.json").write_text(json.dumps(deleted), encoding="utf-8")
     return folder
@@ -110,7 +172,7 @@ def run(*args):
 def test_a_first_import_fills_the_register_with_the_systems_the_municipality_uses(db, tmp_path):
     leader = make_user("pia", "Projektleder")
     output = run("--filer", str(save_files(tmp_path / "k", usages())), "--user", "pia")
-    assert "Ny: KMD Sag (KMD A/S)" in output and "Ikke i brug" not in output
+    assert "Nyt system: KMD Sag" in output and "Ikke i brug" not in output
     kmd_sag = ITSystem.objects.get(navn="KMD Sag")
     assert (kmd_sag.leverandoer, kmd_sag.udfasning, str(kmd_sag.kitos_uuid)) == (
         "KMD A/S",
@@ -130,7 +192,7 @@ def test_a_first_import_fills_the_register_with_the_systems_the_municipality_use
 
 def test_a_dry_run_shows_everything_and_changes_nothing(db, tmp_path):
     output = run("--filer", str(save_files(tmp_path / "k", usages())), "--dry-run")
-    assert "Ny: SBSYS" in output and "Prøvekørsel: intet er gemt." in output
+    assert "Nyt system: SBSYS" in output and "Prøvekørsel: intet er gemt." in output
     assert not ITSystem.objects.exists() and not KitosKoersel.objects.exists()
 
 
@@ -259,8 +321,9 @@ class StubKitos:
     """KITOS's API v2 over HTTP: a token for the API user, pages of usages, the catalogue, the delta
     feed; it records the query of every request."""
 
-    def __init__(self, records, deleted=()):
+    def __init__(self, records, deleted=(), contracts=()):
         self.records, self.deleted, self.requests = records, list(deleted), []
+        self.contracts = list(contracts)
         stub = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -285,14 +348,16 @@ class StubKitos:
                 stub.requests.append((url.path, query))
                 if self.headers.get("Authorization") != "Bearer t0k3n":
                     return self.reply(401, {})
-                if url.path == "/api/v2/it-system-usages":
+                listed = {"/api/v2/it-system-usages": stub.records, "/api/v2/it-contracts": stub.contracts}
+                if url.path in listed:
                     start = int(query["page"]) * int(query["pageSize"])
-                    return self.reply(200, stub.records[start : start + int(query["pageSize"])])
+                    return self.reply(200, listed[url.path][start : start + int(query["pageSize"])])
                 if url.path.startswith("/api/v2/it-systems/"):
                     found = [s for s in CATALOGUE if s["uuid"] == url.path.rsplit("/", 1)[1]]
                     return self.reply(200 if found else 404, found[0] if found else {})
                 if url.path == "/api/v2/delta-feed/deleted-entities":
-                    return self.reply(200, stub.deleted if query["page"] == "0" else [])
+                    kind = [d for d in stub.deleted if d["entityType"] == query["entityType"]]
+                    return self.reply(200, kind if query["page"] == "0" else [])
                 return self.reply(404, {})
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -354,3 +419,227 @@ def test_the_system_page_shows_what_kitos_knows_and_suggests(
     page = login(projektleder).get(ITSystem.objects.get(navn="SBSYS").get_absolute_url()).content.decode()
     assert "Fra KITOS" in page and "Enhed 0a" in page and "02.34" in page
     assert borgerservice.get_absolute_url() in page and "02.34.02" in page
+
+
+def contract_terms(kontrakt):
+    return {
+        "systemer": sorted(s.navn for s in kontrakt.itsystemer.all()),
+        "leverandoer": kontrakt.leverandoer,
+        "type": kontrakt.type,
+        "startdato": kontrakt.startdato,
+        "udloebsdato": kontrakt.udloebsdato,
+        "uopsigelig_til": kontrakt.uopsigelig_til,
+        "varsel": (kontrakt.opsigelsesvarsel, kontrakt.opsigelsesbasis),
+        "optioner": (kontrakt.optioner, kontrakt.option_maaneder, kontrakt.optioner_udnyttet),
+    }
+
+
+def test_a_contract_under_two_systems_arrives_with_its_notice_terms_and_the_overview_computes_its_dates(
+    login, projektleder, tmp_path
+):
+    folder = save_files(tmp_path / "k", usages(), contracts=[contract(41, "Fælles drift", [1, 2])])
+    output = run("--filer", str(folder))
+    assert "Ny kontrakt: Fælles drift" in output
+    kontrakt = Kontrakt.objects.get(kitos_uuid=uid(41))
+    assert contract_terms(kontrakt) == {
+        "systemer": ["KMD Sag", "SBSYS"],
+        "leverandoer": "KMD A/S",
+        "type": "drift",
+        "startdato": date(2020, 1, 1),
+        "udloebsdato": date(2028, 12, 31),
+        "uopsigelig_til": date(2027, 6, 30),
+        "varsel": (6, "kvartal"),
+        "optioner": (2, 12, 1),
+    }
+    today = timezone.localdate()
+    exits, _deadlines = contract_dates_by_system(today)
+    ophoer = kontrakt.tidligste_ophoer(today)
+    assert (
+        exits[ITSystem.objects.get(navn="SBSYS").pk]
+        == ophoer.dato
+        == exits[ITSystem.objects.get(navn="KMD Sag").pk]
+    )
+    rows = login(projektleder).get(reverse("kontrakt-list")).context["rows"]
+    assert [(k.navn, o) for k, o in rows] == [("Fælles drift", ophoer)]
+
+
+@pytest.mark.parametrize(
+    "terms, warning, expected",
+    [
+        (
+            {"notice": "3 måneder"},
+            "opsigelsesvarslet «3 måneder» er ikke et antal måneder",
+            {"varsel": (3, "kvartal")},
+        ),
+        ({"extension": "efter aftale"}, "optionerne «efter aftale» kan ikke læses", {"optioner": (0, 12, 0)}),
+        ({"type": "Rammeaftale"}, "kontrakttypen «Rammeaftale» findes ikke her", {"type": "andet"}),
+        ({"extension": "2 x 1 år", "continuous": True}, None, {"udloebsdato": None, "optioner": (2, 12, 1)}),
+    ],
+    ids=["notice-in-words", "options-in-words", "unknown-type", "running-contract"],
+)
+def test_kitos_texts_that_are_not_our_terms_are_reported_not_guessed(tmp_path, db, terms, warning, expected):
+    folder = save_files(tmp_path / "k", usages(), contracts=[contract(41, "Drift", [1], **terms)])
+    output = run("--filer", str(folder))
+    if warning:
+        assert warning in output
+    found = contract_terms(Kontrakt.objects.get(kitos_uuid=uid(41)))
+    assert {key: found[key] for key in expected} == expected
+
+
+def test_a_contract_whose_values_break_our_rules_is_reported_and_the_rest_is_imported(tmp_path, db):
+    contracts = [contract(41, "Forkert", [1], used=5), contract(42, "Rigtig", [2])]
+    output = run("--filer", str(save_files(tmp_path / "k", usages(), contracts=contracts)))
+    assert "Kontrakt «Forkert» fra KITOS er ikke indlæst" in output
+    assert list(Kontrakt.objects.values_list("navn", flat=True)) == ["Rigtig"]
+
+
+def test_a_terminated_contract_ends_with_its_notice_and_has_no_notice_deadline_left(tmp_path, db):
+    contracts = [
+        contract(41, "Opsagt", [1], terminated="2026-09-15T00:00:00Z", irrevocable=None, valid_to=None)
+    ]
+    run("--filer", str(save_files(tmp_path / "k", usages(), contracts=contracts)))
+    kontrakt = Kontrakt.objects.get(kitos_uuid=uid(41))
+    assert kontrakt.opsagt == date(2026, 9, 15)
+    assert kontrakt.tidligste_ophoer(date(2026, 11, 26)) == Ophoer(date(2027, 3, 31), None)
+
+
+def test_a_contract_changed_in_kitos_changes_here_and_one_changed_on_both_sides_is_a_conflict(tmp_path, db):
+    folder = save_files(tmp_path / "k", usages(), contracts=[contract(41, "Drift", [1], plan=None)])
+    run("--filer", str(folder))
+    kontrakt = Kontrakt.objects.get(kitos_uuid=uid(41))
+    kontrakt.leverandoer, kontrakt.noter = "Vores leverandør", "Vores egne noter"
+    kontrakt.save()
+    changed = contract(
+        41, "Drift", [1, 3], notice="3", supplier="Ny leverandør", plan={"quarterOfYear": 2, "year": 2027}
+    )
+    output = run("--filer", str(save_files(folder, usages(), contracts=[changed])))
+    assert "Ændret: Drift, Opsigelsesvarsel (måneder): «6» → «3»" in output
+    assert "Ændret: Drift, IT-systemer: KMD Sag → KMD Sag, Opera" in output
+    assert f"Konflikt [{uid(41)}:leverandoer]" in output
+    kontrakt.refresh_from_db()
+    assert (kontrakt.opsigelsesvarsel, kontrakt.leverandoer, kontrakt.noter) == (
+        3,
+        "Vores leverandør",
+        "Vores egne noter",
+    )
+    assert (kontrakt.udbud_kvartal, kontrakt.udbud_aar) == (2, 2027)
+    assert sorted(s.navn for s in kontrakt.itsystemer.all()) == ["KMD Sag", "Opera"]
+    assert kontrakt.history.first().history_change_reason.startswith("KITOS ")
+
+
+def test_a_contract_deleted_in_kitos_is_marked_removed_from_the_delta_feed(db, stub):
+    stub.contracts = [contract(41, "Drift", [1]), contract(42, "Licens", [2])]
+    run()
+    assert Kontrakt.objects.count() == 2
+    stub.records, stub.contracts = [], []
+    stub.deleted = [
+        {"occurredAtUtc": "2026-11-20T08:00:00Z", "entityUuid": uid(42), "entityType": "ItContract"}
+    ]
+    output = run()
+    assert "Fjernet i KITOS: Licens" in output
+    assert Kontrakt.objects.get(kitos_uuid=uid(42)).kitos_fjernet == timezone.localdate()
+    assert Kontrakt.objects.get(kitos_uuid=uid(41)).kitos_fjernet is None
+
+
+def upload(client, records=None, contracts=None, **files):
+    """Post saved KITOS files on the page; returns the response (a redirect to the preview)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    def as_file(name, data):
+        return SimpleUploadedFile(name, json.dumps(data).encode(), content_type="application/json")
+
+    data = {
+        "it_system_usages": as_file("it-system-usages.json", usages() if records is None else records),
+        "it_systems": as_file("it-systems.json", CATALOGUE),
+    }
+    if contracts is not None:
+        data["it_contracts"] = as_file("it-contracts.json", contracts)
+    data.update(files)
+    return client.post(reverse("kitos"), data)
+
+
+def test_the_project_leader_previews_uploaded_kitos_files_and_applies_them(login, projektleder):
+    client = login(projektleder)
+    assert "Indlæs gemte filer fra KITOS" in client.get(reverse("kitos")).content.decode()
+    response = upload(client, contracts=[contract(41, "Fælles drift", [1, 2], notice="tre")])
+    preview = client.get(response["Location"])
+    page = preview.content.decode()
+    assert "KMD Sag" in page and "Fælles drift" in page and "opsigelsesvarslet «tre»" in page
+    assert not ITSystem.objects.exists()  # nothing before the approval
+    saved = client.post(
+        response["Location"], {"fingeraftryk": preview.context["plan"].fingeraftryk}, follow=True
+    )
+    assert "Indlæst fra KITOS: 4 nye" in saved.content.decode()
+    assert ITSystem.objects.count() == 3 and Kontrakt.objects.get().itsystemer.count() == 2
+    assert "uploadede filer" in saved.content.decode()  # the run is listed
+
+
+def test_a_conflict_is_chosen_on_the_preview_and_a_stale_preview_is_shown_again(
+    login, projektleder, tmp_path
+):
+    run("--filer", str(save_files(tmp_path / "k", usages())))
+    opera = ITSystem.objects.get(navn="Opera")
+    opera.leverandoer = "Vores"
+    opera.save()
+    catalogue = [*CATALOGUE[:2], it_system(103, "Opera", "Netcompany", [])]
+    client = login(projektleder)
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = upload(
+        client, it_systems=SimpleUploadedFile("it-systems.json", json.dumps(catalogue).encode())
+    )
+    preview = client.get(response["Location"])
+    felt = f"{uid(3)}:leverandoer"
+    assert f'value="{felt}"' in preview.content.decode()
+    fingerprint = preview.context["plan"].fingeraftryk
+    opera.noter, opera.leverandoer = "rettet imens", "Rettet imens"
+    opera.save()
+    stale = client.post(response["Location"], {"fingeraftryk": fingerprint, "overskriv": [felt]})
+    assert "ændret siden forhåndsvisningen" in stale.content.decode()
+    assert ITSystem.objects.get(navn="Opera").leverandoer == "Rettet imens"
+    fresh = stale.context["plan"].fingeraftryk
+    client.post(response["Location"], {"fingeraftryk": fresh, "overskriv": [felt]})
+    assert ITSystem.objects.get(navn="Opera").leverandoer == "Netcompany"
+
+
+def test_a_file_that_is_not_json_is_refused_on_the_page_with_a_reason(login, projektleder):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = login(projektleder)
+    response = upload(client, it_systems=SimpleUploadedFile("it-systems.json", b"<xml/>"))
+    assert response.status_code == 200 and "it-systems.json er ikke gyldig JSON" in response.content.decode()
+    assert not KitosKoersel.objects.exists()
+
+
+def test_the_page_reads_the_api_when_it_is_configured(login, projektleder, stub):
+    client = login(projektleder)
+    response = client.post(reverse("kitos"), {"api": "alt"})
+    preview = client.get(response["Location"])
+    assert "KMD Sag" in preview.content.decode()
+    client.post(response["Location"], {"fingeraftryk": preview.context["plan"].fingeraftryk})
+    assert ITSystem.objects.count() == 3
+
+
+@pytest.mark.parametrize("persona", ["kontaktperson", "laeser"])
+def test_only_the_project_leader_imports_from_kitos(request, login, persona, projektleder):
+    client = login(request.getfixturevalue(persona))
+    assert client.get(reverse("kitos")).status_code == 403
+    assert upload(client).status_code == 403
+    pending = KitosIndlaesning.objects.create(bruger=projektleder, filer={})
+    assert client.get(reverse("kitos-preview", args=[pending.pk])).status_code == 403
+
+
+def test_a_pending_import_is_only_its_starters(login, projektleder):
+    other = make_user("per", "Projektleder")
+    pending = KitosIndlaesning.objects.create(bruger=other, filer={})
+    assert login(projektleder).get(reverse("kitos-preview", args=[pending.pk])).status_code == 404
+
+
+def test_an_import_that_changed_something_leaves_a_note_for_the_project_leader(
+    login, projektleder, laeser, tmp_path
+):
+    run("--filer", str(save_files(tmp_path / "k", usages())))  # as a scheduled run would
+    assert "Indlæst fra KITOS" in login(projektleder).get(reverse("home")).content.decode()
+    assert "kitos-note" not in login(laeser).get(reverse("home")).content.decode()
+    run("--filer", str(tmp_path / "k"))  # nothing new: no note
+    assert "kitos-note" not in login(projektleder).get(reverse("home")).content.decode()

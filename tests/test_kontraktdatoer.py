@@ -136,3 +136,21 @@ def test_a_scenario_takes_effect_when_the_last_contract_it_leaves_has_ended():
     assert earliest_effect(today, [date(2027, 6, 30), None, date(2028, 3, 31)]) == date(2028, 3, 31)
     assert earliest_effect(today, [None]) == today
     assert earliest_effect(today, []) == today
+
+
+def test_a_terminated_contract_ends_when_the_notice_given_runs_out_with_nothing_left_to_do():
+    terminated = Vilkaar(opsigelsesvarsel=6, basis=KVARTAL, opsagt=date(2026, 9, 15))
+    ophoer = tidligste_ophoer(terminated, today=date(2026, 11, 26))
+    assert (ophoer.dato, ophoer.opsig_senest) == (
+        date(2027, 3, 31),
+        None,
+    )  # 15.09 + 6 months, to the quarter end
+
+
+def test_a_termination_is_bound_by_the_irrevocable_period_and_a_future_date_is_not_yet_given():
+    bound = Vilkaar(
+        opsigelsesvarsel=3, basis=MAANED, opsagt=date(2026, 10, 1), uopsigelig_til=date(2027, 6, 15)
+    )
+    assert tidligste_ophoer(bound, today=date(2026, 11, 26)).dato == date(2027, 6, 30)
+    planned = Vilkaar(opsigelsesvarsel=3, basis=MAANED, opsagt=date(2027, 1, 10))
+    assert tidligste_ophoer(planned, today=date(2026, 11, 26)).opsig_senest == date(2026, 11, 30)

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from exitstrategi.kontraktdatoer import add_months
 from exitstrategi.models import Kontrakt
+from tests.conftest import ny_kontrakt
 
 LIST = reverse("kontrakt-list")
 
@@ -13,14 +14,12 @@ LIST = reverse("kontrakt-list")
 @pytest.fixture
 def kontrakter(systemer):
     today = timezone.localdate()
-    kmd_sag = Kontrakt.objects.create(
-        itsystem=systemer["KMD Sag"], navn="KMD Sag drift", opsigelsesvarsel=6, opsigelsesbasis="kvartal"
+    kmd_sag = ny_kontrakt(
+        systemer["KMD Sag"], navn="KMD Sag drift", opsigelsesvarsel=6, opsigelsesbasis="kvartal"
     )
     kmd_sag.afventer_udfasning.set([systemer["KMD Aktiv"]])
-    Kontrakt.objects.create(itsystem=systemer["KMD Opera"], navn="Opera", opsigelsesvarsel=1)
-    Kontrakt.objects.create(
-        itsystem=systemer["SBSYS"], navn="SBSYS", opsigelsesvarsel=3, uopsigelig_til=add_months(today, 30)
-    )
+    ny_kontrakt(systemer["KMD Opera"], navn="Opera", opsigelsesvarsel=1)
+    ny_kontrakt(systemer["SBSYS"], navn="SBSYS", opsigelsesvarsel=3, uopsigelig_til=add_months(today, 30))
     return kmd_sag
 
 
@@ -60,7 +59,7 @@ def test_the_overview_filters_by_system(login, laeser, kontrakter, systemer):
 
 def contract_post(systemer, **changes):
     data = {
-        "itsystem": systemer["KMD Opera"].pk,
+        "itsystemer": systemer["KMD Opera"].pk,
         "navn": "Opera SKI",
         "type": "hovedkontrakt",
         "indkoebsform": "ski",
@@ -105,3 +104,24 @@ def test_only_the_projektleder_keeps_the_contracts(request, login, persona, kont
     assert client.get(LIST).status_code == 200
     assert client.post(reverse("kontrakt-create"), contract_post(systemer)).status_code == 403
     assert client.get(reverse("kontrakt-update", args=[kontrakter.pk])).status_code == 403
+
+
+def test_a_contract_covering_two_systems_stands_under_both(login, laeser, systemer):
+    from workshops.selectors import contract_dates_by_system
+
+    today = timezone.localdate()
+    shared = ny_kontrakt(
+        systemer["KMD Opera"],
+        systemer["SBSYS"],
+        navn="Fælles driftsaftale",
+        uopsigelig_til=add_months(today, 24),
+    )
+    exits, deadlines = contract_dates_by_system(today)
+    assert (
+        exits[systemer["KMD Opera"].pk] == exits[systemer["SBSYS"].pk] == shared.tidligste_ophoer(today).dato
+    )
+    assert deadlines[systemer["SBSYS"].pk][1] == shared
+    page = login(laeser).get(LIST).content.decode()
+    assert systemer["KMD Opera"].get_absolute_url() in page and systemer["SBSYS"].get_absolute_url() in page
+    filtered = login(laeser).get(LIST, {"itsystem": systemer["SBSYS"].pk}).context["rows"]
+    assert [kontrakt for kontrakt, _ophoer in filtered] == [shared]

@@ -6,6 +6,7 @@ from django.apps import apps
 from django.urls import reverse
 
 from exitstrategi.models import ITSystem, Kontrakt
+from tests.conftest import ny_kontrakt
 from workshops.models import AsIs, ToBe
 
 from .test_asis import full_answers
@@ -81,7 +82,7 @@ def test_as_is_and_contracts_cannot_point_at_a_market_solution(
     assert not AsIs.objects.filter(pk=ja_sagsomraade.pk).exists()
 
     response = login(projektleder).post(
-        reverse("kontrakt-create"), {"itsystem": workzone.pk, "navn": "WorkZone", "version": 0}
+        reverse("kontrakt-create"), {"itsystemer": workzone.pk, "navn": "WorkZone", "version": 0}
     )
     assert response.status_code == 200 and not Kontrakt.objects.exists()
 
@@ -138,7 +139,7 @@ def test_the_migration_moves_systems_only_to_be_named_and_keeps_those_in_use(c_s
     named_in_q3 = ITSystem.objects.create(navn="WorkZone", type="esdh")
     named_in_q4 = ITSystem.objects.create(navn="F2", type="esdh")
     with_contract = ITSystem.objects.create(navn="Acadre", type="esdh")
-    Kontrakt.objects.create(itsystem=with_contract, navn="Acadre drift")
+    ny_kontrakt(with_contract, navn="Acadre drift")
     tobe = ToBe.objects.create(sagsomraade=c_sagsomraade, loesning_sager=named_in_q4)
     tobe.markedsloesninger.set([named_in_q3, with_contract, systemer["KMD Opera"]])  # KMD Opera: in As-is
 

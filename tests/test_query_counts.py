@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from exitstrategi.models import KLE, Fagomraade, Kontrakt, Sagsomraade
+from exitstrategi.models import KLE, Fagomraade, Sagsomraade
 from screening.models import Screening
+from tests.conftest import ny_kontrakt
 from workshops.models import AsIs, ToBe, Workshop
 
 
@@ -34,7 +35,7 @@ def municipality(systemer):
         ToBe(sagsomraade=s, anbefalet_scenarie=2, loesning_sager=systemer["SBSYS"]) for s in rows
     )
     for system in systemer.values():
-        Kontrakt.objects.create(itsystem=system, navn=f"{system.navn} drift", opsigelsesvarsel=3)
+        ny_kontrakt(system, navn=f"{system.navn} drift", opsigelsesvarsel=3)
     workshop = Workshop.objects.create(titel="Samlet", type="kombineret", start=timezone.now())
     workshop.fagomraader.set(fagomraader[:4])
     return workshop

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from exitstrategi.models import Fagomraade, ITSystem, Kontrakt
+from tests.conftest import ny_kontrakt
 from workshops.models import AsIs, Strategi, Workshop
 
 
@@ -41,7 +42,7 @@ def test_renaming_a_system_shows_in_its_historik(login, projektleder, systemer):
 
 
 def test_a_system_lists_its_contracts(login, laeser, systemer):
-    Kontrakt.objects.create(itsystem=systemer["SBSYS"], navn="SBSYS drift", leverandoer="Netcompany")
+    ny_kontrakt(systemer["SBSYS"], navn="SBSYS drift", leverandoer="Netcompany")
 
     page = login(laeser).get(reverse("itsystem-detail", args=["sbsys"])).content.decode()
 
@@ -50,7 +51,7 @@ def test_a_system_lists_its_contracts(login, laeser, systemer):
 
 def test_a_system_in_use_cannot_be_deleted_and_says_why(login, projektleder, ja_sagsomraade, systemer):
     AsIs.objects.create(sagsomraade=ja_sagsomraade, system_sager=systemer["SBSYS"])
-    Kontrakt.objects.create(itsystem=systemer["SBSYS"], navn="SBSYS drift")
+    ny_kontrakt(systemer["SBSYS"], navn="SBSYS drift")
     client = login(projektleder)
 
     confirm = client.get(reverse("itsystem-delete", args=["sbsys"])).content.decode()
@@ -90,7 +91,7 @@ def test_a_fagomraade_with_sagsomraader_cannot_be_deleted(login, projektleder, s
 
 
 def test_a_contract_and_a_strategy_are_deleted_and_keep_their_historik(login, projektleder, systemer):
-    kontrakt = Kontrakt.objects.create(itsystem=systemer["SBSYS"], navn="SBSYS drift")
+    kontrakt = ny_kontrakt(systemer["SBSYS"], navn="SBSYS drift")
     strategi = Strategi.objects.create(titel="ESDH-strategi 2025")
     client = login(projektleder)
 
@@ -104,7 +105,7 @@ def test_a_contract_and_a_strategy_are_deleted_and_keep_their_historik(login, pr
 @pytest.mark.parametrize("persona", ["kontaktperson", "laeser"])
 def test_only_the_projektleder_deletes_or_changes_shared_records(request, login, persona, systemer):
     workshop = Workshop.objects.create(titel="As-is 1", start=timezone.now())
-    kontrakt = Kontrakt.objects.create(itsystem=systemer["SBSYS"], navn="SBSYS drift")
+    kontrakt = ny_kontrakt(systemer["SBSYS"], navn="SBSYS drift")
     strategi = Strategi.objects.create(titel="ESDH-strategi 2025")
     Fagomraade.objects.create(navn="Teknik og Miljø")
     client = login(request.getfixturevalue(persona))

@@ -3,8 +3,8 @@ from datetime import UTC, date, datetime
 import pytest
 from django.urls import reverse
 
-from exitstrategi.models import Kontrakt
 from prioritering.models import Opgave
+from tests.conftest import ny_kontrakt
 from workshops.models import AsIs, ToBe, Workshop
 
 
@@ -122,7 +122,7 @@ def test_an_unreadable_tender_date_re_renders_with_a_danish_error(
 def test_the_tender_date_is_suggested_from_the_contract_overview(
     login, kontaktperson, c_sagsomraade, systemer
 ):
-    Kontrakt.objects.create(itsystem=systemer["KMD Opera"], navn="Opera SKI", opsigelsesvarsel=3)
+    ny_kontrakt(systemer["KMD Opera"], navn="Opera SKI", opsigelsesvarsel=3)
 
     page = login(kontaktperson).get(url(c_sagsomraade)).content.decode()
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from exitstrategi.models import Sagsomraade
 from screening.models import Screening
+from tests.conftest import ny_kontrakt
 from workshops.models import AsIs, Workshop
 
 
@@ -346,15 +347,12 @@ def test_the_to_be_pack_gives_questions_1_to_6_with_the_areas_as_is_answers_and_
     login, laeser, tobe_workshop, c_sagsomraade, systemer, kle
 ):
     from exitstrategi import guiden
-    from exitstrategi.models import Kontrakt
     from workshops.models import ToBe
 
     a_area = Sagsomraade.objects.create(fagomraade=c_sagsomraade.fagomraade, kle=kle["02.34.02"])
     AsIs.objects.create(sagsomraade=a_area, q1=True, q2=True, q3=True, q4=True)  # type A: not in To-be
-    Kontrakt.objects.create(
-        itsystem=systemer["KMD Opera"], navn="Opera via SKI", opsigelsesvarsel=6, opsigelsesbasis="kvartal"
-    )
-    Kontrakt.objects.create(itsystem=systemer["SBSYS"], navn="SBSYS drift")  # a system the area does not use
+    ny_kontrakt(systemer["KMD Opera"], navn="Opera via SKI", opsigelsesvarsel=6, opsigelsesbasis="kvartal")
+    ny_kontrakt(systemer["SBSYS"], navn="SBSYS drift")  # a system the area does not use
     ToBe.objects.create(sagsomraade=c_sagsomraade, forretningskritisk="ja")
 
     page = login(laeser).get(

@@ -242,7 +242,6 @@ def _kontrakt(
     binding,
 ):
     kontrakt, created = Kontrakt.objects.get_or_create(
-        itsystem=systems[system],
         navn=navn,
         defaults={
             "leverandoer": systems[system].leverandoer,
@@ -260,6 +259,8 @@ def _kontrakt(
             "binding_kmd_sag": binding,
         },
     )
+    if created:
+        kontrakt.itsystemer.set([systems[system]])
     if created and system == "KMD Sag":
         kontrakt.afventer_udfasning.set([systems[n] for n in UDFASNING])
 

@@ -114,22 +114,24 @@ def contract_dates_by_system(today):
     phase-out date that is not known; deadlines maps system id -> (last day to give notice, contract).
     """
     exits, deadlines = {}, {}
-    for kontrakt in Kontrakt.objects.select_related("itsystem").prefetch_related("afventer_udfasning"):
-        ophoer = kontrakt.tidligste_ophoer(today)
-        system = kontrakt.itsystem_id
-        known = exits.get(system, today)
-        exits[system] = None if ophoer is None or known is None else max(known, ophoer.dato)
-        deadline = ophoer.opsig_senest if ophoer is not None else None
-        if deadline is not None and (system not in deadlines or deadline < deadlines[system][0]):
-            deadlines[system] = (deadline, kontrakt)
+    for system, found in contracts_by_system(today).items():
+        for kontrakt, ophoer in found:
+            known = exits.get(system, today)
+            exits[system] = None if ophoer is None or known is None else max(known, ophoer.dato)
+            deadline = ophoer.opsig_senest if ophoer is not None else None
+            if deadline is not None and (system not in deadlines or deadline < deadlines[system][0]):
+                deadlines[system] = (deadline, kontrakt)
     return exits, deadlines
 
 
 def contracts_by_system(today):
-    """{IT system id: [(kontrakt, its earliest end (Ophoer) or None)]}, every contract in one query."""
+    """{IT system id: [(kontrakt, its earliest end (Ophoer) or None)]}: a contract covering several
+    systems stands under each of them. Every contract in one query (and one per relation)."""
     found = {}
-    for kontrakt in Kontrakt.objects.select_related("itsystem").prefetch_related("afventer_udfasning"):
-        found.setdefault(kontrakt.itsystem_id, []).append((kontrakt, kontrakt.tidligste_ophoer(today)))
+    for kontrakt in Kontrakt.objects.prefetch_related("itsystemer", "afventer_udfasning"):
+        ophoer = kontrakt.tidligste_ophoer(today)
+        for system in kontrakt.itsystemer.all():
+            found.setdefault(system.pk, []).append((kontrakt, ophoer))
     return found
 
 

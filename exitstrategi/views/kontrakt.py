@@ -15,9 +15,13 @@ from .registers import HistorikMixin, RegisterDeleteView, SaveOrConflictMixin
 
 
 class KontraktFilter(django_filters.FilterSet):
-    q = free_text_filter("navn__icontains", "leverandoer__icontains", "itsystem__navn__icontains")
+    q = free_text_filter("navn__icontains", "leverandoer__icontains", "itsystemer__navn__icontains")
     itsystem = django_filters.ModelChoiceFilter(
-        label="IT-system", queryset=ITSystem.objects.egne(), empty_label="Alle systemer"
+        label="IT-system",
+        field_name="itsystemer",
+        queryset=ITSystem.objects.egne(),
+        empty_label="Alle systemer",
+        distinct=True,
     )
     type = django_filters.ChoiceFilter(
         label="Kontrakttype", choices=Kontrakt.Type.choices, empty_label="Alle"
@@ -36,7 +40,7 @@ class KontraktListView(RoleRequiredMixin, FilterView):
 
     filterset_class = KontraktFilter
     template_name = "exitstrategi/kontrakt_list.html"
-    queryset = Kontrakt.objects.select_related("itsystem").prefetch_related("afventer_udfasning")
+    queryset = Kontrakt.objects.prefetch_related("itsystemer", "afventer_udfasning")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -50,7 +54,9 @@ class KontraktListView(RoleRequiredMixin, FilterView):
             return ophoer.opsig_senest or ophoer.dato
 
         context["rows"] = sorted(rows, key=deadline)
-        context["kmd_sag"] = [row for row in rows if row[0].itsystem.type == ITSystem.Type.KMD_SAG]
+        context["kmd_sag"] = [
+            row for row in rows if any(s.type == ITSystem.Type.KMD_SAG for s in row[0].itsystemer.all())
+        ]
         return context
 
 

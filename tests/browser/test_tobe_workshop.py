@@ -2,7 +2,8 @@
 
 import pytest
 
-from exitstrategi.models import ITSystem, Kontrakt
+from exitstrategi.models import ITSystem
+from tests.conftest import ny_kontrakt
 from workshops.models import ToBe, Workshop
 
 from .conftest import log_in
@@ -15,7 +16,7 @@ def test_the_project_leader_plans_a_to_be_workshop_and_prints_its_pack(
 ):
     from playwright.sync_api import expect  # installed by .ci/run with the browser extra
 
-    Kontrakt.objects.create(itsystem=systemer["KMD Opera"], navn="Opera via SKI", opsigelsesvarsel=6)
+    ny_kontrakt(systemer["KMD Opera"], navn="Opera via SKI", opsigelsesvarsel=6)
     log_in(page, live_server, projektleder.username)
 
     page.goto(f"{live_server.url}/workshops/ny/")

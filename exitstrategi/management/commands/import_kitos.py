@@ -8,8 +8,9 @@ from exitstrategi import kitos, kitos_import
 
 class Command(BaseCommand):
     help = (
-        "Indlæser kommunens IT-systemer fra OS2 KITOS (API v2, kun læsning), eller fra gemte JSON-filer: "
-        "viser, hvad der tilføjes, ændres og fjernes, og gemmer det samlet. Konflikter beholder vores værdi."
+        "Indlæser kommunens IT-systemer og IT-kontrakter fra OS2 KITOS (API v2, kun læsning) eller fra "
+        "gemte JSON-filer: viser, hvad der tilføjes, ændres og fjernes, og gemmer det samlet. Konflikter "
+        "beholder vores værdi."
     )
 
     def add_arguments(self, parser):
@@ -32,7 +33,10 @@ class Command(BaseCommand):
             if bruger is None:
                 raise CommandError(f"Brugeren {user} findes ikke.")
         if filer:
-            source, kilde, since = kitos.Filer(filer), f"filer i {filer}", None
+            try:
+                source, kilde, since = kitos.Filer(filer), f"filer i {filer}", None
+            except kitos.KitosFejl as error:
+                raise CommandError(str(error)) from None
         else:
             if not (settings.KITOS_ORGANISATION and settings.KITOS_EMAIL):
                 raise CommandError(
