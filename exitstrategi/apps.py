@@ -23,6 +23,7 @@ class ExitstrategiConfig(AppConfig):
                     faser.Menupunkt(60, "IT-systemer", "itsystem-list", under_input=True),
                     faser.Menupunkt(61, "Kontrakter", "kontrakt-list", under_input=True),
                     faser.Menupunkt(62, "Markedsløsninger", "markedsloesning-list", under_input=True),
+                    faser.Menupunkt(63, "KLE-opdatering", "kle", under_input=True),
                     faser.Menupunkt(69, "Kommunens indstillinger", "indstillinger", under_input=True),
                 ],
             )

@@ -15,8 +15,9 @@ from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 
-from .models import KLE
+from .models import KLE, Sagsomraade
 
 LEVELS = [
     # (niveau, element name, number pattern)
@@ -222,3 +223,65 @@ def _values(entry, existing):
         "flyttet_til": entry.flyttet_til,
         "uuid": entry.uuid,
     }
+
+
+@dataclass
+class KleDiff:
+    """What a KLE release changes against what we hold, and which of our sagsområder each change
+    touches (their own number, or one they also cover)."""
+
+    udgivet: date | None
+    nye: list = field(default_factory=list)  # KleEntry
+    omdoebte: list = field(default_factory=list)  # (number, old title, new title)
+    udgaaede: list = field(default_factory=list)  # number
+    flyttede: list = field(default_factory=list)  # (number, [new numbers])
+    beroerte: dict = field(default_factory=dict)  # number -> [Sagsomraade]
+
+    @property
+    def tom(self):
+        return not (self.nye or self.omdoebte or self.udgaaede or self.flyttede)
+
+
+def kle_diff(emneplan):
+    """The release's difference from the catalogue we hold (nothing is written)."""
+    diff = KleDiff(udgivet=emneplan.udgivet)
+    existing = {k.nummer: k for k in KLE.objects.all()}
+    for entry in sorted(emneplan.entries, key=lambda e: e.nummer):
+        topic = existing.get(entry.nummer)
+        if topic is None:
+            diff.nye.append(entry)
+            continue
+        if topic.titel != entry.titel:
+            diff.omdoebte.append((entry.nummer, topic.titel, entry.titel))
+        if entry.status != topic.status and entry.status == KLE.Status.UDGAAET:
+            diff.udgaaede.append(entry.nummer)
+        if entry.status == KLE.Status.FLYTTET and (topic.status, topic.flyttet_til) != (
+            entry.status,
+            entry.flyttet_til,
+        ):
+            diff.flyttede.append((entry.nummer, entry.flyttet_til))
+    touched = {n for n, _old, _new in diff.omdoebte} | set(diff.udgaaede) | {n for n, _to in diff.flyttede}
+    areas = Sagsomraade.objects.filter(Q(kle__nummer__in=touched) | Q(ogsaa_daekker__nummer__in=touched))
+    for area in areas.select_related("fagomraade", "kle").prefetch_related("ogsaa_daekker").distinct():
+        for nummer in {area.kle.nummer, *(k.nummer for k in area.ogsaa_daekker.all())} & touched:
+            diff.beroerte.setdefault(nummer, []).append(area)
+    return diff
+
+
+def diff_rapport(diff):
+    """The difference as lines of Danish text (the command prints them; the page shows the same)."""
+
+    def touched(nummer):
+        areas = diff.beroerte.get(nummer, [])
+        return (
+            f" – berører {', '.join(f'{a.fagomraade.navn} {a.kle.nummer}' for a in areas)}" if areas else ""
+        )
+
+    lines = [f"KLE-udgivelse {diff.udgivet or 'uden dato'}:"]
+    lines += [f"  Nyt: {e.nummer} {e.titel}" for e in diff.nye]
+    lines += [f"  Nyt navn: {n} «{old}» → «{new}»{touched(n)}" for n, old, new in diff.omdoebte]
+    lines += [f"  Udgået: {n}{touched(n)}" for n in diff.udgaaede]
+    lines += [f"  Flyttet: {n} → {', '.join(to) or 'ukendt'}{touched(n)}" for n, to in diff.flyttede]
+    if diff.tom:
+        lines.append("  Ingen ændringer i forhold til det, vi har.")
+    return lines

@@ -1,12 +1,14 @@
 """The shared core: KLE catalogue, fagområder, sagsområder and IT systems."""
 
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from . import kontraktdatoer
@@ -89,6 +91,23 @@ class Versioneret(models.Model):
 
     class Meta:
         abstract = True
+
+
+class VenterPaaGodkendelse(models.Model):
+    """What was uploaded (or asked for), waiting for its preview to be approved: only its uploader sees
+    it, and it is deleted once applied, or unapproved after a day (`ryd_op`)."""
+
+    GEMMES = timedelta(days=1)
+
+    bruger = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    oprettet = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def ryd_op(cls):
+        cls.objects.filter(oprettet__lt=timezone.now() - cls.GEMMES).delete()
 
 
 class NavngivetModel(Versioneret):
@@ -201,14 +220,12 @@ class KitosKoersel(models.Model):
         return f"KITOS {self.tidspunkt:%d.%m.%Y %H:%M}"
 
 
-class KitosIndlaesning(models.Model):
-    """A KITOS import waiting for its preview to be approved: the uploaded files (None: read from the
-    API when shown and again when applied), kept a day at most, only for the one who started it."""
+class KitosIndlaesning(VenterPaaGodkendelse):
+    """A KITOS import waiting for its preview to be approved: the uploaded files, or None: read from the
+    API when shown and again when applied."""
 
-    bruger = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     filer = models.JSONField(null=True, blank=True)  # {file name: records}
     siden = models.DateTimeField(null=True, blank=True)  # only changes since (the API), None: everything
-    oprettet = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = "KITOS-indlæsning til godkendelse"
@@ -216,6 +233,20 @@ class KitosIndlaesning(models.Model):
 
     def __str__(self):
         return f"KITOS {self.oprettet:%d.%m.%Y %H:%M}"
+
+
+class KleIndlaesning(VenterPaaGodkendelse):
+    """A KLE release (KLE-XML) waiting for its difference from our catalogue to be approved."""
+
+    filnavn = models.CharField(max_length=255)
+    data = models.BinaryField()
+
+    class Meta:
+        verbose_name = "KLE-opdatering til godkendelse"
+        verbose_name_plural = "KLE-opdateringer til godkendelse"
+
+    def __str__(self):
+        return self.filnavn
 
 
 class Identitet(models.Model):
@@ -614,15 +645,12 @@ class Kontrakt(Versioneret):
         return kontraktdatoer.tidligste_ophoer(self.vilkaar, today, ikke_foer=ikke_foer)
 
 
-class ExcelIndlaesning(models.Model):
-    """An uploaded Dokumentationsark waiting for its preview to be approved: kept between the upload
-    and the approval, and deleted once it is applied (or, unapproved, after a day)."""
+class ExcelIndlaesning(VenterPaaGodkendelse):
+    """An uploaded Dokumentationsark waiting for its preview to be approved."""
 
-    bruger = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     filnavn = models.CharField(max_length=255)
     data = models.BinaryField()
     tillad_nye = models.BooleanField("opret nye sagsområder", default=False)
-    oprettet = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = "Excel-indlæsning"

@@ -1,10 +1,10 @@
 import re
 
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.shortcuts import get_object_or_404
 
 from . import dokumentationsark
-from .models import KLE
+from .models import KLE, Sagsomraade
 
 NUMBER_PREFIX = re.compile(r"^\d[\d.]*$")
 
@@ -32,3 +32,22 @@ def get_sagsomraade(fagomraade_slug, kle_nummer, columns=()):
     return get_object_or_404(
         dokumentationsark.queryset(columns), fagomraade__slug=fagomraade_slug, kle__nummer=kle_nummer
     )
+
+
+def paa_udgaaede_numre():
+    """The sagsområder that stand on an expired or moved KLE number, their own or one they also cover:
+    [(sagsområde, [the inactive KLE topics])], by fagområde and number."""
+    inactive = ~Q(status=KLE.Status.AKTIV)
+    areas = (
+        Sagsomraade.objects.filter(
+            Q(kle__in=KLE.objects.filter(inactive)) | Q(ogsaa_daekker__in=KLE.objects.filter(inactive))
+        )
+        .select_related("fagomraade", "kle")
+        .prefetch_related("ogsaa_daekker")
+        .distinct()
+        .order_by("fagomraade__navn", "kle__nummer")
+    )
+    return [
+        (area, [k for k in (area.kle, *area.ogsaa_daekker.all()) if k.status != KLE.Status.AKTIV])
+        for area in areas
+    ]

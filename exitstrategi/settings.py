@@ -173,6 +173,9 @@ KITOS_ORGANISATION = env_str("KITOS_ORGANISATION")
 KITOS_EMAIL = env_str("KITOS_EMAIL")
 KITOS_PASSWORD = env_str("KITOS_PASSWORD")
 KITOS_TIMEOUT = env_int("KITOS_TIMEOUT", 30)
+KLE_ONLINE_URL = env_str(
+    "KLE_ONLINE_URL"
+)  # KL's address of the current emneplan (KLE-XML); unset: upload only
 PAAMINDELSE_DAGE = env_int("PAAMINDELSE_DAGE", 30)  # days before a last notice day that paamindelser mails
 # OpenID Connect (mozilla-django-oidc): on when OIDC_RP_CLIENT_ID is set.
 OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID")

@@ -13,6 +13,7 @@ from .views import (
     indstillinger,
     itsystem,
     kitos,
+    kle,
     konto,
     kontrakt,
     paamindelse,
@@ -81,6 +82,8 @@ urlpatterns = [
     path(
         "markedsloesninger/ny/", itsystem.MarkedsloesningCreateView.as_view(), name="markedsloesning-create"
     ),
+    path("kle/", kle.KleView.as_view(), name="kle"),
+    path("kle/<int:pk>/", kle.KlePreviewView.as_view(), name="kle-preview"),
     path("kitos/", kitos.KitosView.as_view(), name="kitos"),
     path("kitos/<int:pk>/", kitos.KitosPreviewView.as_view(), name="kitos-preview"),
     path("kontrakter/", kontrakt.KontraktListView.as_view(), name="kontrakt-list"),

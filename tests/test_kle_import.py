@@ -192,3 +192,127 @@ def test_a_file_beyond_the_size_limit_is_refused_before_it_is_read(db, tmp_path,
 
     with pytest.raises(KleImportError, match="større end 1 MB og læses ikke"):
         parse_emneplan(str(path))
+
+
+def test_a_release_is_shown_as_a_difference_first_and_a_dry_run_changes_nothing(db, tmp_path, capsys):
+    from exitstrategi.models import Fagomraade, Sagsomraade
+
+    extra = "<Emne><EmneNr>32.24.05</EmneNr><EmneTitel>Fradrag</EmneTitel>" + admin("Emne") + "</Emne>"
+    call_command("import_kle", str(write(tmp_path, plan(extra_emne=extra))))
+    borgerservice = Fagomraade.objects.create(navn="Borgerservice")
+    area = Sagsomraade.objects.create(fagomraade=borgerservice, kle=KLE.objects.get(nummer="32.24.04"))
+    covering = Sagsomraade.objects.create(fagomraade=borgerservice, kle=KLE.objects.get(nummer="32.24"))
+    covering.ogsaa_daekker.add(KLE.objects.get(nummer="32.24.05"))
+    expired_05 = extra.replace(admin("Emne"), admin("Emne", EXPIRED))
+    new_emne = "<Emne><EmneNr>32.24.06</EmneNr><EmneTitel>Nyt emne</EmneTitel>" + admin("Emne") + "</Emne>"
+    release = write(
+        tmp_path, plan(emne_titel="Nyt navn", emne_historisk=MOVED, extra_emne=expired_05 + new_emne)
+    )
+    capsys.readouterr()
+
+    call_command("import_kle", str(release), "--dry-run")
+    printed = capsys.readouterr().out
+    assert "Nyt: 32.24.06 Nyt emne" in printed
+    assert (
+        "Nyt navn: 32.24.04 «Hjælp til forsørgelse» → «Nyt navn» – berører Borgerservice 32.24.04" in printed
+    )
+    assert "Flyttet: 32.24.04 → 32.30.04, 32.30.05 – berører Borgerservice 32.24.04" in printed
+    assert "Udgået: 32.24.05 – berører Borgerservice 32.24" in printed  # through "dækker også"
+    assert "Prøvekørsel: intet er ændret." in printed
+    assert KLE.objects.get(nummer="32.24.04").titel == "Hjælp til forsørgelse" and not KLE.objects.filter(
+        nummer="32.24.06"
+    )
+
+    call_command("import_kle", str(release))
+    printed = capsys.readouterr().out
+    assert "Flyttet: 32.24.04" in printed and "Oprettet: 1, opdateret: 2" in printed
+    area.refresh_from_db()
+    assert area.kle.status == KLE.Status.FLYTTET  # kept, now marked moved
+    call_command("import_kle", str(release), "--dry-run")
+    assert "Ingen ændringer i forhold til det, vi har." in capsys.readouterr().out
+
+
+@pytest.fixture
+def moved_area(db, tmp_path):
+    """A sagsområde on 32.24.04 in the catalogue we hold, and a release that moves it to two numbers."""
+    call_command("import_kle", str(write(tmp_path, plan())))
+    area = Sagsomraade.objects.create(
+        fagomraade=Fagomraade.objects.create(navn="Ydelser"),
+        kle=KLE.objects.get(nummer="32.24.04"),
+    )
+    return area, plan(emne_historisk=MOVED).encode()
+
+
+def test_the_project_leader_sees_a_release_as_its_difference_and_then_the_areas_to_re_key(
+    login, projektleder, moved_area
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    area, release = moved_area
+    client = login(projektleder)
+    response = client.post(reverse("kle"), {"fil": SimpleUploadedFile("KLE-2026.xml", release)})
+    preview = client.get(response["Location"]).content.decode()
+    assert "Flyttet: 32.24.04 → 32.30.04, 32.30.05 – berører Ydelser 32.24.04" in preview
+    assert KLE.objects.get(nummer="32.24.04").status == KLE.Status.AKTIV  # nothing before the approval
+    page = client.post(response["Location"], follow=True).content.decode()
+    assert "KLE-emneplanen er opdateret" in page
+    assert "Vælg mellem 32.30.04, 32.30.05" in page
+    assert reverse("sagsomraade-move", args=[area.fagomraade.slug, "32.24.04"]) in page
+
+
+def test_a_file_that_is_not_kle_is_refused_on_the_page(login, projektleder, db):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    response = login(projektleder).post(reverse("kle"), {"fil": SimpleUploadedFile("x.xml", b"<html/>")})
+    assert response.status_code == 200 and "ikke en KLE-emneplan" in response.content.decode()
+
+
+@pytest.mark.parametrize("persona", ["kontaktperson", "laeser"])
+def test_everyone_sees_the_areas_on_expired_numbers_but_only_the_project_leader_updates_kle(
+    request, login, persona, moved_area, projektleder
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from exitstrategi.models import KleIndlaesning
+
+    area, release = moved_area
+    client = login(request.getfixturevalue(persona))
+    assert client.get(reverse("kle")).status_code == 200
+    assert client.post(reverse("kle"), {"fil": SimpleUploadedFile("k.xml", release)}).status_code == 403
+    pending = KleIndlaesning.objects.create(bruger=projektleder, filnavn="k.xml", data=release)
+    assert client.post(reverse("kle-preview", args=[pending.pk])).status_code == 403
+    assert KLE.objects.get(nummer="32.24.04").status == KLE.Status.AKTIV
+
+
+def test_the_current_release_is_fetched_from_the_configured_kle_online_address(
+    login, projektleder, moved_area, settings
+):
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from django.urls import reverse
+
+    _area, release = moved_area
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "application/xml")
+            self.end_headers()
+            self.wfile.write(release)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings.KLE_ONLINE_URL = f"http://127.0.0.1:{server.server_address[1]}/emneplan"
+    try:
+        client = login(projektleder)
+        response = client.post(reverse("kle"), {"kle_online": "1"})
+        assert "Flyttet: 32.24.04" in client.get(response["Location"]).content.decode()
+    finally:
+        server.shutdown()

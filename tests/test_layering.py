@@ -93,6 +93,7 @@ def test_every_phase_registers_one_object_that_core_reads():
         "Kontrakter",
         "Markedsløsninger",
         "Strategier og politikker",
+        "KLE-opdatering",
         "Kommunens indstillinger",
     ]
 

@@ -1,12 +1,9 @@
 """Indlæs et udfyldt Dokumentationsark: upload, a preview cell by cell, then all of it or nothing."""
 
-from datetime import timedelta
-
 from django import forms
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 
 from .. import indlaesning
@@ -17,7 +14,6 @@ from ..revisionslog import Handling, log
 from ..roles import RoleRequiredMixin, Rolle, is_projektleder
 
 EDITORS = (Rolle.PROJEKTLEDER, Rolle.KONTAKTPERSON)
-KEPT = timedelta(days=1)  # an upload never approved is deleted after this
 
 
 class UploadForm(forms.Form):
@@ -52,7 +48,7 @@ class UploadView(RoleRequiredMixin, FormView):
         return {**super().get_form_kwargs(), "projektleder": is_projektleder(self.request.user)}
 
     def form_valid(self, form):
-        ExcelIndlaesning.objects.filter(oprettet__lt=timezone.now() - KEPT).delete()
+        ExcelIndlaesning.ryd_op()
         fil = form.cleaned_data["fil"]
         pending = ExcelIndlaesning.objects.create(
             bruger=self.request.user,

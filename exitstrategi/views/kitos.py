@@ -1,7 +1,5 @@
 """Indlæs fra KITOS: read the API (or uploaded files), a preview field by field, then all of it or nothing."""
 
-from datetime import timedelta
-
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -13,8 +11,6 @@ from .. import kitos, kitos_import
 from ..models import KitosIndlaesning, KitosKoersel
 from ..revisionslog import Handling, log
 from ..roles import ProjektlederRequiredMixin
-
-KEPT = timedelta(days=1)  # an import never approved is deleted after this
 
 
 class UploadForm(forms.Form):
@@ -62,7 +58,7 @@ class KitosView(ProjektlederRequiredMixin, FormView):
         )
 
     def post(self, request, *args, **kwargs):
-        KitosIndlaesning.objects.filter(oprettet__lt=timezone.now() - KEPT).delete()
+        KitosIndlaesning.ryd_op()
         if "api" in request.POST:
             if not api_configured():
                 messages.error(request, "KITOS' API er ikke sat op; indlæs de gemte filer i stedet.")
