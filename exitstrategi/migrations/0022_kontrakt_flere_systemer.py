@@ -10,10 +10,13 @@ def one_system_to_many(apps, schema_editor):
     Kontrakt = apps.get_model("exitstrategi", "Kontrakt")
     Link = Kontrakt.itsystemer.through
     Link.objects.bulk_create(Link(kontrakt_id=k.pk, itsystem_id=k.itsystem_id) for k in Kontrakt.objects.all())
+    link_ids = dict(Link.objects.values_list("kontrakt_id", "id"))  # a deleted contract's rows have none: 0
     History = apps.get_model("exitstrategi", "HistoricalKontrakt")
     HistoryLink = apps.get_model("exitstrategi", "HistoricalKontrakt_itsystemer")
     HistoryLink.objects.bulk_create(
-        HistoryLink(history_id=row.history_id, kontrakt_id=row.id, itsystem_id=row.itsystem_id)
+        HistoryLink(
+            id=link_ids.get(row.id, 0), history_id=row.history_id, kontrakt_id=row.id, itsystem_id=row.itsystem_id
+        )
         for row in History.objects.all()
     )
 
