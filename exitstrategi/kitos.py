@@ -306,20 +306,21 @@ class Api:
                 return
             page += 1
 
-    def system_usages(self, since):
+    def _organisations(self, path, since):
+        """The organisation's records at `path`, only those changed since `since` when it is given."""
         params = {"organizationUuid": self.organisation}
         if since is not None:
             params["changedSinceGtEq"] = since.isoformat()
-        return self._pages("/api/v2/it-system-usages", params)
+        return self._pages(path, params)
+
+    def system_usages(self, since):
+        return self._organisations("/api/v2/it-system-usages", since)
 
     def it_system(self, system_uuid):
         return self._get(f"/api/v2/it-systems/{system_uuid}")
 
     def contracts(self, since):
-        params = {"organizationUuid": self.organisation}
-        if since is not None:
-            params["changedSinceGtEq"] = since.isoformat()
-        return self._pages("/api/v2/it-contracts", params)
+        return self._organisations("/api/v2/it-contracts", since)
 
     def deleted(self, since):
         if since is None:  # a full reading: what is not among those read is gone

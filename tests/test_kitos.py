@@ -10,9 +10,7 @@ serialised in camelCase as the API sends them; the token from Controllers/API/V1
 TokenAuthenticationController (POST api/authorize/GetToken), pages from BoundedPaginationQuery."""
 
 import json
-import threading
 from datetime import date, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -24,6 +22,7 @@ from exitstrategi import kitos, kitos_import
 from exitstrategi.kontraktdatoer import Ophoer
 from exitstrategi.models import ITSystem, KitosIndlaesning, KitosKoersel, Kontrakt, Sagsomraade
 from tests.conftest import make_user
+from tests.http_stub import Handler, serve
 from workshops.selectors import contract_dates_by_system
 
 ORG = "3f0c4a8e-1d2b-4c5d-8e9f-0a1b2c3d4e5f"
@@ -318,28 +317,17 @@ def test_kitos_suggests_the_fagomraader_using_a_system_and_the_sagsomraader_unde
 
 
 class StubKitos:
-    """KITOS's API v2 over HTTP: a token for the API user, pages of usages, the catalogue, the delta
-    feed; it records the query of every request."""
+    """KITOS's API v2 over HTTP: a token for the API user, pages of usages and contracts, the catalogue,
+    the delta feed; it records the query of every request."""
 
     def __init__(self, records, deleted=(), contracts=()):
         self.records, self.deleted, self.requests = records, list(deleted), []
         self.contracts = list(contracts)
         stub = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def reply(self, status, body):
-                data = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.end_headers()
-                self.wfile.write(data)
-
+        class Answers(Handler):
             def do_POST(self):
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                ok = body == {"email": "api@kommune.dk", "password": "hemmeligt"}
+                ok = self.form() == {"email": "api@kommune.dk", "password": "hemmeligt"}
                 self.reply(200 if ok else 401, {"response": {"token": "t0k3n", "loginSuccessful": ok}})
 
             def do_GET(self):
@@ -360,19 +348,17 @@ class StubKitos:
                     return self.reply(200, kind if query["page"] == "0" else [])
                 return self.reply(404, {})
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.handler = Answers
 
 
 @pytest.fixture
 def stub(settings, monkeypatch):
     server = StubKitos(usages())
     monkeypatch.setattr(kitos, "PAGE_SIZE", 2)  # three usages: two pages
-    settings.KITOS_URL, settings.KITOS_ORGANISATION = server.url, ORG
-    settings.KITOS_EMAIL, settings.KITOS_PASSWORD = "api@kommune.dk", "hemmeligt"
-    yield server
-    server.server.shutdown()
+    with serve(server.handler) as url:
+        settings.KITOS_URL, settings.KITOS_ORGANISATION = url, ORG
+        settings.KITOS_EMAIL, settings.KITOS_PASSWORD = "api@kommune.dk", "hemmeligt"
+        yield server
 
 
 def test_the_api_is_read_page_by_page_and_a_rerun_asks_only_for_changes_and_deletions(db, stub):

@@ -290,29 +290,18 @@ def test_everyone_sees_the_areas_on_expired_numbers_but_only_the_project_leader_
 def test_the_current_release_is_fetched_from_the_configured_kle_online_address(
     login, projektleder, moved_area, settings
 ):
-    import threading
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
     from django.urls import reverse
+
+    from tests.http_stub import Handler, serve
 
     _area, release = moved_area
 
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
+    class KleOnline(Handler):
         def do_GET(self):
-            self.send_response(200)
-            self.send_header("Content-Type", "application/xml")
-            self.end_headers()
-            self.wfile.write(release)
+            self.reply(200, release, content_type="application/xml")
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    settings.KLE_ONLINE_URL = f"http://127.0.0.1:{server.server_address[1]}/emneplan"
-    try:
+    with serve(KleOnline) as url:
+        settings.KLE_ONLINE_URL = f"{url}/emneplan"
         client = login(projektleder)
         response = client.post(reverse("kle"), {"kle_online": "1"})
         assert "Flyttet: 32.24.04" in client.get(response["Location"]).content.decode()
-    finally:
-        server.shutdown()

@@ -7,9 +7,7 @@ import hashlib
 import json
 import secrets
 import socket
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import jwt
@@ -23,6 +21,7 @@ from exitstrategi.models import Identitet, Logpost
 from exitstrategi.oidc import MISLYKKET
 from exitstrategi.roles import Rolle, rolle_for
 from exitstrategi.sso import INGEN_ROLLE
+from tests.http_stub import Handler, serve
 
 CLIENT_ID, CLIENT_SECRET = "exitstrategi", "klient-hemmelighed"
 ROLLER = {
@@ -39,20 +38,10 @@ class Provider:
     def __init__(self):
         self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         self.codes, self.tokens = {}, {}
+        self.base = None
         provider = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def reply(self, status, body):
-                data = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
+        class Answers(Handler):
             def do_GET(self):
                 if self.path == "/jwks":
                     jwk = RSAAlgorithm.to_jwk(provider.key.public_key(), as_dict=True)
@@ -65,12 +54,9 @@ class Provider:
                     self.reply(404, {})
 
             def do_POST(self):
-                form = parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode())
-                self.reply(*provider.token_response({k: v[0] for k, v in form.items()}))
+                self.reply(*provider.token_response(self.form()))
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.handler = Answers
 
     def issue(self, request, claims, **id_token):
         """A code for the authorization request; `id_token` overrides what goes into the ID token."""
@@ -105,8 +91,9 @@ class Provider:
 @pytest.fixture(scope="module")
 def provider():
     stub = Provider()
-    yield stub
-    stub.server.shutdown()
+    with serve(stub.handler) as base:
+        stub.base = base
+        yield stub
 
 
 @pytest.fixture
