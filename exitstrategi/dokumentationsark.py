@@ -96,10 +96,22 @@ def once(key, compute):
 
 def in_chunks(queryset, columns=None):
     """The queryset's rows, loaded and prepared CHUNK at a time (use within one_pass()): an export of
-    thousands of rows never holds them all."""
+    thousands of rows never holds them all. Each row is let go once the caller asks for the next: its
+    phase records point back at it, a cycle that would otherwise wait for the garbage collector."""
     rows = queryset.iterator(chunk_size=CHUNK)
     while chunk := list(islice(rows, CHUNK)):
-        yield from prepare(chunk, columns)
+        for row in prepare(chunk, columns):
+            yield row
+            _let_go(row)
+
+
+def _let_go(row):
+    """Drop what the row and its joined records cache (each other, prefetched querysets that name their
+    instance): then it is freed at once instead of by the garbage collector."""
+    for obj in (*row._state.fields_cache.values(), row):
+        if obj is not None:
+            obj._state.fields_cache.clear()
+            obj.__dict__.pop("_prefetched_objects_cache", None)
 
 
 def version_titles():
