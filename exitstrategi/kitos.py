@@ -123,12 +123,16 @@ def read(source, since=None):
     return result
 
 
-def _usage(record):
+def _validity(record):
+    """The record's general validity (usages and contracts alike), or ValueError if it is no object."""
     if not isinstance(record, dict):
         raise ValueError("ikke et JSON-objekt")
+    return _dict(_dict(record.get("general")).get("validity"))
+
+
+def _usage(record):
+    validity = _validity(record)
     context = _dict(record.get("systemContext"))
-    general = _dict(record.get("general"))
-    validity = _dict(general.get("validity"))
     usage = _dict(record.get("organizationUsage"))
     deviations = _dict(record.get("localKLEDeviations"))
     navn = _text(context.get("name"))
@@ -152,13 +156,11 @@ def _usage(record):
 
 
 def _contract(record, advarsler):
-    if not isinstance(record, dict):
-        raise ValueError("ikke et JSON-objekt")
+    validity = _validity(record)
     navn = _text(record.get("name"))
     if not navn:
         raise ValueError("kontrakten har intet navn")
     general = _dict(record.get("general"))
-    validity = _dict(general.get("validity"))
     period = _dict(record.get("agreementPeriod"))
     termination = _dict(record.get("termination"))
     terms = _dict(termination.get("terms"))

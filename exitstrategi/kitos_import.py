@@ -7,6 +7,7 @@ UUID, the first time by name. What KITOS knows beyond our fields (a system's KLE
 units) is kept as suggestions."""
 
 import hashlib
+from copy import copy
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -187,12 +188,14 @@ def _as_ours(incoming, system_names, advarsler):
 def _section(register, incoming_records, deleted, fuldt, overskriv, result):
     section = Afsnit(register)
     model = register.model
-    linked = {str(r.kitos_uuid): r for r in _records(model).exclude(kitos_uuid=None)}
+    ours = list(_records(model))
+    linked = {str(r.kitos_uuid): r for r in ours if r.kitos_uuid}
     unlinked = {}
-    for record in _records(model).filter(kitos_uuid=None):
-        unlinked.setdefault(register.navnenoegle(record.navn), []).append(record)
+    for record in ours:
+        if not record.kitos_uuid:
+            unlinked.setdefault(register.navnenoegle(record.navn), []).append(record)
     by_name = {key: found[0] for key, found in unlinked.items() if len(found) == 1}
-    taken = {register.navnenoegle(r.navn): r for r in _records(model)} if model is ITSystem else {}
+    taken = {register.navnenoegle(r.navn): r for r in ours} if model is ITSystem else {}  # names are unique
     for incoming in incoming_records:
         record = linked.get(incoming.uuid)
         key = register.navnenoegle(incoming.navn)
@@ -233,8 +236,8 @@ def _as_new(register, incoming):
 
 
 def _as_changed(change):
-    """Our record with the KITOS values the plan takes, unsaved."""
-    record = type(change.post).objects.get(pk=change.post.pk)
+    """A copy of our record with the KITOS values the plan takes, unsaved."""
+    record = copy(change.post)
     for felt in change.felter + change.valgte:
         if felt.navn != "itsystemer":
             setattr(record, felt.navn, felt.ny)

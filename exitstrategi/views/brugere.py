@@ -69,6 +69,7 @@ class UserUpdateView(ProjektlederRequiredMixin, FormView):
 
     def authorize(self):
         self.person = get_object_or_404(get_user_model(), pk=self.kwargs["pk"])
+        self.sso = is_sso_user(self.person)
 
     def get_initial(self):
         return {
@@ -80,13 +81,13 @@ class UserUpdateView(ProjektlederRequiredMixin, FormView):
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
-        if is_sso_user(self.person):  # the identity provider owns the role: refreshed at every login
+        if self.sso:  # the identity provider owns the role: refreshed at every login
             form.fields["rolle"].disabled = True
             form.fields["rolle"].help_text = SSO_ROLLE
         return form
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(person=self.person, sso=is_sso_user(self.person), **kwargs)
+        return super().get_context_data(person=self.person, sso=self.sso, **kwargs)
 
     def form_valid(self, form):
         if self.person == self.request.user and (
