@@ -1,19 +1,23 @@
 """Foreign keys to a small register (IT systems, workshops) filled from one query per register for a
-batch of rows, instead of a join or a prefetch query per field: a sheet row names ten IT systems."""
+batch of rows, instead of a join or a prefetch query per field: a sheet row names ten IT systems.
+Many-to-many fields are filled the same way: one query for the links, the rows they name from the
+register lookup, without the queryset Django's prefetch builds for each row."""
 
 from functools import cache
 from itertools import islice
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import QuerySet
 from django.db.models.query import ModelIterable
 
 BATCH = 250
 
 
 def register_path(model, path):
-    """Whether the path ("asis__system_sager") ends in a foreign key, which one lookup can fill."""
+    """Whether the path ("asis__system_sager", "tobe__markedsloesninger") ends in a foreign key or a
+    many-to-many field of its holder, which one lookup per batch can fill."""
     field = _resolve(model, path)[1]
-    return field.many_to_one
+    return field.many_to_one or (field.many_to_many and field.concrete)
 
 
 def _resolve(model, path):
@@ -43,22 +47,60 @@ def _holder(row, relations):
 
 
 def attach(rows, paths):
-    """Fill the foreign keys the paths name on every row, from one query per register model."""
+    """Fill the foreign keys and many-to-many fields the paths name on every row, from one query per
+    register model (and one per many-to-many field for its links)."""
     if not rows:
         return rows
-    wanted = {}  # register model -> [(holder, field)]
+    places = []  # (holder, field, the key it holds or the keys it links to)
     for path in paths:
         relations, field = _resolve(type(rows[0]), path)
-        for row in rows:
-            holder = _holder(row, relations)
-            if holder is not None:
-                wanted.setdefault(field.related_model, []).append((holder, field))
-    for model, places in wanted.items():
-        ids = {getattr(holder, field.attname) for holder, field in places} - {None}
-        found = model._default_manager.in_bulk(ids) if ids else {}
-        for holder, field in places:
-            field.set_cached_value(holder, found.get(getattr(holder, field.attname)))
+        holders = [h for h in (_holder(row, relations) for row in rows) if h is not None]
+        if field.many_to_many:
+            places += [(holder, field, keys) for holder, keys in _links(holders, field)]
+        else:
+            places += [(holder, field, getattr(holder, field.attname)) for holder in holders]
+    wanted = {}  # register model -> keys
+    for _owner, field, key in places:
+        wanted.setdefault(field.related_model, set()).update(key if field.many_to_many else {key})
+    found = {model: model._default_manager.in_bulk(keys - {None}) for model, keys in wanted.items()}
+    for holder, field, key in places:
+        registry = found[field.related_model]
+        if field.many_to_many:
+            _Fetched.fill(holder, field, [registry[k] for k in key if k in registry])
+        else:
+            field.set_cached_value(holder, registry.get(key))
     return rows
+
+
+def _links(holders, field):
+    """[(holder, [keys of the rows it links to, in the register's order])], from one query."""
+    through = field.remote_field.through
+    source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    order = [
+        f"-{target}__{name[1:]}" if name.startswith("-") else f"{target}__{name}"
+        for name in field.related_model._meta.ordering
+    ]
+    pairs = through._default_manager.filter(**{f"{source}__in": [h.pk for h in holders]})
+    keys = {}
+    for holder_key, key in pairs.order_by(*order, "pk").values_list(f"{source}_id", f"{target}_id"):
+        keys.setdefault(holder_key, []).append(key)
+    return [(holder, keys.get(holder.pk, [])) for holder in holders]
+
+
+class _Fetched(QuerySet):
+    """A many-to-many field's rows as `attach` found them, where Django's prefetch keeps its own: read
+    as they are; anything chained on them (filter, order_by …) asks the database, as Django's does."""
+
+    @classmethod
+    def fill(cls, holder, field, objects):
+        fetched = cls(model=field.related_model)
+        fetched._result_cache, fetched._prefetch_done = objects, True
+        fetched._holder, fetched._field = holder, field
+        holder.__dict__.setdefault("_prefetched_objects_cache", {})[field.name] = fetched
+
+    def _chain(self):
+        manager = getattr(self._holder, self._field.name)
+        return manager._apply_rel_filters(super(type(manager), manager).get_queryset())._chain()
 
 
 class _WithRegisters(ModelIterable):
