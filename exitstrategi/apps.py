@@ -9,6 +9,7 @@ class ExitstrategiConfig(AppConfig):
         from . import dokumentationsark, faser, indlaesning, revisionslog  # noqa: F401  (its receivers connect)
         from .forms import SagsomraadeForm
         from .models import Sagsomraade
+        from .worker import tune_garbage_collector
 
         faser.register(
             faser.Fase(
@@ -28,3 +29,4 @@ class ExitstrategiConfig(AppConfig):
                 ],
             )
         )
+        tune_garbage_collector()
