@@ -50,3 +50,23 @@ def test_error_pages_are_danish(client, settings):
 
     assert "Der opstod en fejl" in render_to_string("500.html")
     assert "Ugyldig forespørgsel" in render_to_string("400.html")
+
+
+def test_a_web_worker_runs_with_the_tuned_garbage_collector():
+    """What exitstrategi/worker.py sets is what a gunicorn worker (exitstrategi.wsgi) runs with."""
+    probe = (
+        "import gc, json; from exitstrategi.wsgi import application; "
+        "print(json.dumps([gc.get_threshold()[0], gc.get_freeze_count() > 10000]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "exitstrategi.settings", "DEBUG": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    from exitstrategi.worker import YOUNGEST_THRESHOLD
+
+    assert result.stdout.strip() == f"[{YOUNGEST_THRESHOLD}, true]"
