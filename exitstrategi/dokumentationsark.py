@@ -279,7 +279,9 @@ def also_in(rows):
     """For each row, the other fagområder that have a sagsområde with the same KLE number."""
     kle_ids = {row.kle_id for row in rows}
     owners = {}
-    pairs = Sagsomraade.objects.filter(kle_id__in=kle_ids).values_list("kle_id", "fagomraade__navn")
+    pairs = (
+        Sagsomraade.objects.filter(kle_id__in=kle_ids).order_by().values_list("kle_id", "fagomraade__navn")
+    )
     for kle_id, navn in pairs:
         owners.setdefault(kle_id, []).append(navn)
     for row in rows:

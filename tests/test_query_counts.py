@@ -77,3 +77,22 @@ def test_the_wall_of_240_areas_uses_a_fixed_number_of_queries(
             reverse("workshops:wall-data", args=[municipality.pk]), {"siden": "2000-01-01T00:00:00+00:00"}
         )
     assert sum(len(cards) for _column, cells in response.context["rows"] for _f, cards in cells) > 240 * 10
+
+
+def test_a_forms_selects_read_their_entries_in_plain_queries(login, projektleder, municipality):
+    """Not through server-side cursors (PostgreSQL): three round trips for each select on a page."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    area = Sagsomraade.objects.get(fagomraade__slug="fagomraade-0", kle__nummer="27.00.00")
+    client = login(projektleder)
+
+    with CaptureQueriesContext(connection) as form_page:
+        response = client.get(reverse("workshops:asis-update", args=["fagomraade-0", area.kle.nummer]))
+    with CaptureQueriesContext(connection) as sheet:
+        client.get(reverse("dokumentationsark"))
+
+    assert response.status_code == 200
+    assert ">KMD Opera</option>" in response.content.decode()  # its IT-system selects offer the systems
+    declared = [q["sql"] for q in [*form_page, *sheet] if q["sql"].startswith("DECLARE")]
+    assert declared == []

@@ -52,10 +52,10 @@ def phase_rows(fagomraade):
     rows = (
         Sagsomraade.objects.filter(fagomraade=fagomraade)
         .select_related("fagomraade", "kle", "screening", "asis", "tobe")
-        .prefetch_related("asis__monopolbrud_tsa_systemer")
         .order_by("kle__nummer")
     )
-    return list(with_registers(rows, [f"asis__{field}" for field, _label in FUNKTIONER]))
+    registers = [f"asis__{field}" for field, _label in FUNKTIONER] + ["asis__monopolbrud_tsa_systemer"]
+    return list(with_registers(rows, registers))
 
 
 def changed_since(fagomraader, since):

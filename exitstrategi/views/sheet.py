@@ -7,6 +7,7 @@ from django.views.generic import TemplateView, View
 
 from .. import dokumentationsark
 from ..excel import dokumentationsark_xlsx
+from ..forms import choices_in_one_query
 from ..renderers import shown
 from ..revisionslog import Handling, log
 from ..roles import RoleRequiredMixin
@@ -24,7 +25,20 @@ def filtered_sheet(request, columns):
     filterset = dokumentationsark.filterset_class()(
         request.GET or None, queryset=dokumentationsark.queryset(columns)
     )
+    for field in filterset.form.fields.values():
+        choices_in_one_query(field)
     return filterset, filterset.qs
+
+
+def page_of(rows, number, per_page, columns):
+    """The page, its rows ready for the columns: the page's keys found in the filtered and sorted
+    order first, joining only what the filter and the sort need, then those rows loaded with every
+    join the columns read; the database joins and sorts a page of rows, not all of them."""
+    page = Paginator(rows.values_list("pk", flat=True), per_page).get_page(number)
+    keys = list(page.object_list)
+    loaded = {row.pk: row for row in dokumentationsark.queryset(columns).filter(pk__in=keys).order_by()}
+    page.object_list = dokumentationsark.prepare([loaded[key] for key in keys], columns)
+    return page
 
 
 FROZEN = {"fagomraade": 1, "kle": 2, "sagsomraade": 3}  # stay in view while the sheet scrolls sideways
@@ -52,11 +66,12 @@ class DokumentationsarkView(RoleRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         columns = dokumentationsark.columns(chosen_phases(self.request))
         filterset, rows = filtered_sheet(self.request, columns)
-        page = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("side"))
-        page_rows = dokumentationsark.prepare(list(page.object_list), columns)
+        page = page_of(rows, self.request.GET.get("side"), self.paginate_by, columns)
         column_filters = set(dokumentationsark.column_filter_names())
         sums = dokumentationsark.totals(rows, columns)
-        table = [(row, [(c.key, c.value(row), FROZEN.get(c.key)) for c in columns]) for row in page_rows]
+        table = [
+            (row, [(c.key, c.value(row), FROZEN.get(c.key)) for c in columns]) for row in page.object_list
+        ]
         return super().get_context_data(
             phases=dokumentationsark.phases(),
             chosen=chosen_phases(self.request),
