@@ -10,12 +10,32 @@ from django.test import RequestFactory
 
 from exitstrategi import dokumentationsark
 from exitstrategi.forms import FagomraadeForm, ITSystemForm, KommuneForm, KontraktForm, SagsomraadeForm
+from exitstrategi.models import Sagsomraade
 from exitstrategi.templatetags.fast_crispy import as_crispy_field as fast
+from exitstrategi.views.brugere import LogpostFilter, UserFilter
+from exitstrategi.views.itsystem import ITSystemFilter, MarkedsloesningFilter
 from exitstrategi.views.konto import LoginForm
+from exitstrategi.views.kontrakt import KontraktFilter
+from prioritering.filters import PrioriteringFilter
 from prioritering.forms import BeslutningForm, PrioriteringForm
+from screening.filters import FagomraadeFilter
+from workshops.filters import WorkshopFilter
 from workshops.forms import AsIsForm, ToBeForm, WorkshopForm
 from workshops.models import AsIs, ToBe
+from workshops.views.strategi import StrategiFilter
 
+NOTHING = Sagsomraade.objects.none()  # a list filter's rows: only its form is rendered here
+LIST_FILTERS = [
+    ITSystemFilter,
+    MarkedsloesningFilter,
+    KontraktFilter,
+    UserFilter,
+    LogpostFilter,
+    PrioriteringFilter,
+    FagomraadeFilter,
+    WorkshopFilter,
+    StrategiFilter,
+]
 BAD = {  # answers every form refuses somewhere: a negative count, unknown keys, a date out of range
     "antal_sagsbehandlere": "-3",
     "system_sager": "999999",
@@ -51,6 +71,10 @@ def forms_of(c_sagsomraade, systemer):
         "Workshop": lambda data: WorkshopForm(data),
         "Login": lambda data: LoginForm(RequestFactory().get("/"), data=data),
         "Dokumentationsarkets filter": lambda data: sheet_filter(data).form,
+        **{
+            f"{f.__name__}": lambda data, f=f: f(data, queryset=Sagsomraade.objects.all()).form
+            for f in LIST_FILTERS
+        },
     }
 
 
@@ -62,8 +86,11 @@ def test_every_field_renders_as_crispy_renders_it(c_sagsomraade, systemer, data)
             assert normalised(fast(field)) == normalised(crispy(same)), f"{name}: {field.name}"
 
 
-def test_the_fast_path_is_taken_for_inputs_and_selects_and_crispy_keeps_the_rest(c_sagsomraade, systemer):
+def test_the_app_s_widgets_take_the_fast_path_and_files_stay_with_crispy(c_sagsomraade, systemer):
+    from exitstrategi.views.indlaesning import UploadForm
+
     form = AsIsForm({"antal_sagsbehandlere": "-3"}, instance=AsIs.objects.get(sagsomraade=c_sagsomraade))
+    upload, same = UploadForm(projektleder=True)["fil"], UploadForm(projektleder=True)["fil"]
 
     number = str(fast(form["antal_sagsbehandlere"]))
     select = str(fast(form["system_sager"]))
@@ -73,4 +100,7 @@ def test_the_fast_path_is_taken_for_inputs_and_selects_and_crispy_keeps_the_rest
     assert '<p id="error_1_id_antal_sagsbehandlere"><strong>' in number
     assert 'class="select form-select"' in select
     assert ">KMD Opera</option>" in select
-    assert 'type="radio"' in radios
+    assert '<fieldset><legend class="form-label fs-6">' in radios
+    assert radios.count('type="radio"') == 3  # ja, nej, ubesvaret
+    assert str(fast(upload)) == str(crispy(same))
+    assert 'type="file"' in str(fast(upload))

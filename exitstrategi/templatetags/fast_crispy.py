@@ -1,27 +1,24 @@
-"""{{ field|as_crispy_field }} as django-crispy-forms' bootstrap5 pack renders it, with its commonest
-case written in Python: a text, number or textarea input or a select, in a form without a crispy
-helper. Crispy renders a field through a dozen nested templates, which cost a millisecond a field:
-the Dokumentationsark's 27 filters and the As-is form were mostly that. Every other field (check
-boxes, radio buttons, files, hidden fields, a form with a helper) goes to crispy itself;
+"""{{ field|as_crispy_field }} as django-crispy-forms' bootstrap5 pack renders it, written in Python for
+the fields of a form without a crispy helper: inputs, text areas, selects, a check box, radio buttons
+and check box lists. Crispy renders a field through a dozen nested templates, which cost a
+millisecond a field: the Dokumentationsark's 27 filters and the As-is form were mostly that. Files,
+hidden fields, widgets of several widgets and forms with a helper go to crispy itself;
 tests/test_fast_crispy.py compares both for every field of the app's forms. Load this library in
 place of crispy_forms_tags where a template only uses as_crispy_field."""
 
 from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field as crispy_field
+from crispy_forms.templatetags.crispy_forms_filters import optgroups
 from django import forms, template
 from django.forms import BoundField
+from django.templatetags.l10n import unlocalize
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 register = template.Library()
 
 ASTERISK = '<span class="asteriskField">*</span>'
-SLOW = (
-    forms.CheckboxInput,
-    forms.RadioSelect,
-    forms.CheckboxSelectMultiple,
-    forms.FileInput,
-    forms.MultiWidget,
-)
+SLOW = (forms.FileInput, forms.MultiWidget)
+CHOICE_LISTS = (forms.RadioSelect, forms.CheckboxSelectMultiple)
 
 
 @register.filter
@@ -35,40 +32,107 @@ def as_crispy_field(field, template_pack="bootstrap5"):
         or field.is_hidden
         or isinstance(widget, SLOW)
         or hasattr(widget, "widget")
-        or field.use_fieldset
     ):
         return crispy_field(field, template_pack)
-    return mark_safe(_field_group(field, widget))  # noqa: S308 (every value escaped below)
+    if isinstance(widget, CHOICE_LISTS):
+        return mark_safe(_choice_list(field))  # noqa: S308 (every value escaped below)
+    if isinstance(widget, forms.CheckboxInput):
+        return mark_safe(_checkbox(field, widget))  # noqa: S308
+    return mark_safe(_field_group(field, widget))  # noqa: S308
 
 
 def _field_group(field, widget):
-    invalid = bool(field.errors)
+    """An input, text area or select under its label (crispy's bootstrap5/field.html)."""
     kind = "form-select" if isinstance(widget, forms.Select) else "form-control"
-    _add_classes(widget, f"{kind} is-invalid" if invalid else kind)
-    extra = f" {conditional_escape(field.css_classes())}" if field.css_classes() else ""
-    parts = [f'<div id="div_{conditional_escape(field.auto_id)}" class="mb-3{extra}">']
+    _add_classes(widget, f"{kind} is-invalid" if field.errors else kind)
+    parts = [_opening(field, "mb-3")]
     if field.label:
-        required = field.field.required
-        target = f' for="{conditional_escape(field.id_for_label)}"' if field.id_for_label else ""
-        asterisk = ASTERISK if required else ""
-        parts.append(
-            f'<label{target} class="form-label{" requiredField" if required else ""}">'
-            f"{conditional_escape(field.label)}{asterisk}</label>"
-        )
-    parts.append(str(field))
+        parts.append(_label(field, "label", "form-label"))
+    parts += [str(field), _errors(field), _help_text(field), "</div>"]
+    return "".join(parts)
+
+
+def _checkbox(field, widget):
+    """A check box with its label after it, in crispy's two wrapping divs."""
+    _add_classes(widget, "form-check-input is-invalid" if field.errors else "form-check-input")
+    required = " requiredField" if field.field.required else ""
+    label = (
+        f'<label for="{conditional_escape(field.id_for_label)}" class="form-check-label{required}">'
+        f"{conditional_escape(field.label)}{ASTERISK if required else ''}</label>"
+    )
+    return "".join(
+        ['<div class="mb-3">', _opening(field, "form-check"), str(field), label, _errors(field)]
+        + [_help_text(field), "</div></div>"]
+    )
+
+
+def _choice_list(field):
+    """Radio buttons or check boxes in a fieldset headed by the label (radio_checkbox_select.html)."""
+    parts = [_opening(field, "mb-3")]
+    if field.label:
+        described = field.aria_describedby
+        described = f' aria-describedby="{conditional_escape(described)}"' if described else ""
+        parts.append(f"<fieldset{described}>{_label(field, 'legend', 'form-label', ' fs-6')}")
+    parts.append("<div>")
+    invalid = " is-invalid" if field.errors else ""
+    name = conditional_escape(field.html_name)
+    for group, options, _index in optgroups(field):
+        if group:
+            parts.append(f"<strong>{conditional_escape(group)}</strong>")
+        for option in options:
+            attrs = "".join(
+                f" {conditional_escape(key)}"
+                if value is True
+                else f' {conditional_escape(key)}="{conditional_escape(value)}"'
+                for key, value in option["attrs"].items()
+                if value is not False
+            )
+            parts.append(
+                f'<div class="form-check"><input type="{conditional_escape(option["type"])}" '
+                f'class="form-check-input{invalid}" name="{name}" '
+                f'value="{conditional_escape(unlocalize(option["value"]))}"{attrs}>'
+                f'<label for="{conditional_escape(option["attrs"].get("id", ""))}" class="form-check-label">'
+                f"{conditional_escape(unlocalize(option['label']))}</label></div>"
+            )
+    if field.errors:  # inside the last option's div, as crispy places it
+        parts[-1] = parts[-1].removesuffix("</div>") + _errors(field) + "</div>"
+    parts += ["</div>", _help_text(field), "</fieldset>" if field.label else "", "</div>"]
+    return "".join(parts)
+
+
+def _opening(field, css):
+    extra = f" {conditional_escape(field.css_classes())}" if field.css_classes() else ""
+    return f'<div id="div_{conditional_escape(field.auto_id)}" class="{css}{extra}">'
+
+
+def _label(field, tag, css, extra=""):
+    required = field.field.required
+    target = f' for="{conditional_escape(field.id_for_label)}"' if field.id_for_label else ""
+    return (
+        f'<{tag}{target} class="{css}{" requiredField" if required else ""}{extra}">'
+        f"{conditional_escape(field.label)}{ASTERISK if required else ''}</{tag}>"
+    )
+
+
+def _errors(field):
+    if not field.errors:
+        return ""
     auto_id = conditional_escape(field.auto_id)
-    if invalid:
-        parts.append(f'<div id="{conditional_escape(field.errors.field_id)}_error" class="invalid-feedback">')
-        parts += [
+    return "".join(
+        [f'<div id="{conditional_escape(field.errors.field_id)}_error" class="invalid-feedback">']
+        + [
             f'<p id="error_{n}_{auto_id}"><strong>{conditional_escape(error)}</strong></p>'
             for n, error in enumerate(field.errors, start=1)
         ]
-        parts.append("</div>")
-    if field.help_text:
-        helptext = f'id="{auto_id}_helptext" ' if field.auto_id else ""
-        parts.append(f'<div {helptext}class="form-text">{field.help_text}</div>')
-    parts.append("</div>")
-    return "".join(parts)
+        + ["</div>"]
+    )
+
+
+def _help_text(field):
+    if not field.help_text:
+        return ""
+    helptext = f'id="{conditional_escape(field.auto_id)}_helptext" ' if field.auto_id else ""
+    return f'<div {helptext}class="form-text">{field.help_text}</div>'
 
 
 def _add_classes(widget, classes):
