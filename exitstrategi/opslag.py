@@ -7,7 +7,7 @@ from functools import cache
 from itertools import islice
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import QuerySet
+from django.db.models import QuerySet, sql
 from django.db.models.query import ModelIterable
 
 BATCH = 250
@@ -62,27 +62,43 @@ def attach(rows, paths):
     wanted = {}  # register model -> keys
     for _owner, field, key in places:
         wanted.setdefault(field.related_model, set()).update(key if field.many_to_many else {key})
-    found = {model: model._default_manager.in_bulk(keys - {None}) for model, keys in wanted.items()}
+    found = {model: _in_order(model, keys - {None}) for model, keys in wanted.items()}
+    empty = {model: sql.Query(model) for model in found}  # what each _Fetched stands on, never run
     for holder, field, key in places:
         registry = found[field.related_model]
         if field.many_to_many:
-            _Fetched.fill(holder, field, [registry[k] for k in key if k in registry])
+            objects = sorted((registry[k] for k in key if k in registry), key=registry.place)
+            _Fetched.fill(holder, field, objects, empty[field.related_model])
         else:
             field.set_cached_value(holder, registry.get(key))
     return rows
 
 
+class _Registry(dict):
+    """{key: row} of a register, in the register's own order (its Meta.ordering, then key)."""
+
+    def place(self, obj):
+        return self.order[obj.pk]
+
+
+def _in_order(model, keys):
+    registry = _Registry()
+    if keys:
+        ordering = [*model._meta.ordering, "pk"]
+        registry.update(
+            (obj.pk, obj) for obj in model._default_manager.filter(pk__in=keys).order_by(*ordering)
+        )
+    registry.order = {key: n for n, key in enumerate(registry)}
+    return registry
+
+
 def _links(holders, field):
-    """[(holder, [keys of the rows it links to, in the register's order])], from one query."""
+    """[(holder, [keys of the rows it links to])], from one query of the link table alone."""
     through = field.remote_field.through
     source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-    order = [
-        f"-{target}__{name[1:]}" if name.startswith("-") else f"{target}__{name}"
-        for name in field.related_model._meta.ordering
-    ]
     pairs = through._default_manager.filter(**{f"{source}__in": [h.pk for h in holders]})
     keys = {}
-    for holder_key, key in pairs.order_by(*order, "pk").values_list(f"{source}_id", f"{target}_id"):
+    for holder_key, key in pairs.order_by().values_list(f"{source}_id", f"{target}_id"):
         keys.setdefault(holder_key, []).append(key)
     return [(holder, keys.get(holder.pk, [])) for holder in holders]
 
@@ -92,8 +108,8 @@ class _Fetched(QuerySet):
     as they are; anything chained on them (filter, order_by …) asks the database, as Django's does."""
 
     @classmethod
-    def fill(cls, holder, field, objects):
-        fetched = cls(model=field.related_model)
+    def fill(cls, holder, field, objects, query):
+        fetched = cls(model=field.related_model, query=query)
         fetched._result_cache, fetched._prefetch_done = objects, True
         fetched._holder, fetched._field = holder, field
         holder.__dict__.setdefault("_prefetched_objects_cache", {})[field.name] = fetched
