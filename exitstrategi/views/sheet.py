@@ -37,7 +37,8 @@ def page_of(rows, number, per_page, columns):
     page = Paginator(rows.values_list("pk", flat=True), per_page).get_page(number)
     keys = list(page.object_list)
     loaded = {row.pk: row for row in dokumentationsark.queryset(columns).filter(pk__in=keys).order_by()}
-    page.object_list = dokumentationsark.prepare([loaded[key] for key in keys], columns)
+    rows = [loaded[key] for key in keys if key in loaded]  # one removed in between is left out
+    page.object_list = dokumentationsark.prepare(rows, columns)
     return page
 
 
