@@ -6,6 +6,7 @@ import re
 
 import pytest
 from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field as crispy
+from django import forms
 from django.test import RequestFactory
 
 from exitstrategi import dokumentationsark
@@ -23,6 +24,14 @@ from workshops.filters import WorkshopFilter
 from workshops.forms import AsIsForm, ToBeForm, WorkshopForm
 from workshops.models import AsIs, ToBe
 from workshops.views.strategi import StrategiFilter
+
+
+class NoOptions(forms.Form):
+    """Radio buttons and check boxes with nothing to choose: crispy shows their errors nowhere."""
+
+    svar = forms.ChoiceField(choices=[], widget=forms.RadioSelect)
+    flere = forms.MultipleChoiceField(choices=[], widget=forms.CheckboxSelectMultiple)
+
 
 NOTHING = Sagsomraade.objects.none()  # a list filter's rows: only its form is rendered here
 LIST_FILTERS = [
@@ -71,10 +80,8 @@ def forms_of(c_sagsomraade, systemer):
         "Workshop": lambda data: WorkshopForm(data),
         "Login": lambda data: LoginForm(RequestFactory().get("/"), data=data),
         "Dokumentationsarkets filter": lambda data: sheet_filter(data).form,
-        **{
-            f"{f.__name__}": lambda data, f=f: f(data, queryset=Sagsomraade.objects.all()).form
-            for f in LIST_FILTERS
-        },
+        **{f.__name__: lambda data, f=f: f(data, queryset=NOTHING).form for f in LIST_FILTERS},
+        "Uden svarmuligheder": lambda data: NoOptions(data),
     }
 
 

@@ -94,7 +94,7 @@ def _choice_list(field):
                 f'<label for="{conditional_escape(option["attrs"].get("id", ""))}" class="form-check-label">'
                 f"{conditional_escape(unlocalize(option['label']))}</label></div>"
             )
-    if field.errors:  # inside the last option's div, as crispy places it
+    if field.errors and parts[-1].startswith('<div class="form-check">'):  # in the last option, as crispy
         parts[-1] = parts[-1].removesuffix("</div>") + _errors(field) + "</div>"
     parts += ["</div>", _help_text(field), "</fieldset>" if field.label else "", "</div>"]
     return "".join(parts)
