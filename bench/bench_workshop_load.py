@@ -25,6 +25,7 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from http.client import HTTPConnection
 from pathlib import Path
@@ -33,6 +34,7 @@ from urllib.parse import urlencode
 from scratch import ROOT, throwaway_postgres
 
 PASSWORD = "workshop-deltager-2027"
+SETUP = Path(__file__).with_name("load_setup.py")
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -55,6 +57,21 @@ def main():
 
 
 def run(args, database_url, label):
+    with served(database_url, args.clients, args.workers) as (port, plan, env):
+        results = load(port, plan, args)
+    saves = json.dumps(results["last_saves"])
+    check = subprocess.run(
+        [sys.executable, str(SETUP), "--check", saves], env=env, check=True, capture_output=True, text=True
+    )
+    lost = int(check.stdout.strip().splitlines()[-1])
+    report(args, label, results, lost)
+
+
+@contextmanager
+def served(database_url, clients, workers):
+    """The app under gunicorn (WORKERS sync workers, the production settings behind a pretend TLS proxy)
+    on the database, filled with workshop_municipality(2000) and CLIENTS contact persons: yields (port,
+    each client's plan, the environment); the server stops at the end."""
     env = {
         **os.environ,
         "DEBUG": "0",
@@ -70,31 +87,23 @@ def run(args, database_url, label):
     subprocess.run([*manage, "migrate", "--no-input", "-v", "0"], env=env, check=True)
     subprocess.run([*manage, "collectstatic", "--no-input", "-v", "0"], env=env, check=True)
     setup = subprocess.run(
-        [python, __file__.replace("bench_workshop_load", "load_setup"), str(args.clients), PASSWORD],
-        env=env, check=True, capture_output=True, text=True,
-    )  # fmt: skip
+        [python, str(SETUP), str(clients), PASSWORD], env=env, check=True, capture_output=True, text=True
+    )
     plan = json.loads(setup.stdout.strip().splitlines()[-1])
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     log = open(Path(tempfile.mkdtemp()) / "gunicorn.log", "w")  # noqa: SIM115 (open for the run)
     server = subprocess.Popen(
-        [python, "-m", "gunicorn", "exitstrategi.wsgi", "-w", str(args.workers), "-b", f"127.0.0.1:{port}"],
+        [python, "-m", "gunicorn", "exitstrategi.wsgi", "-w", str(workers), "-b", f"127.0.0.1:{port}"],
         env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     try:
         _wait_for(port)
-        results = load(port, plan, args)
+        yield port, plan, env
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
-    saves = json.dumps(results["last_saves"])
-    check = subprocess.run(
-        [python, __file__.replace("bench_workshop_load", "load_setup"), "--check", saves],
-        env=env, check=True, capture_output=True, text=True,
-    )  # fmt: skip
-    lost = int(check.stdout.strip().splitlines()[-1])
-    report(args, label, results, lost)
 
 
 def _wait_for(port):
