@@ -37,7 +37,8 @@ def shown(value):
     return conditional_escape(localize(template_localtime(value)))
 
 
-def _attrs(attrs):
+def html_attrs(attrs):
+    """A widget's attributes as its templates write them: a space before each, True as the bare name."""
     return "".join(
         f" {shown(name)}" if value is True else f' {shown(name)}="{conditional_escape(value)}"'
         for name, value in attrs.items()
@@ -48,7 +49,7 @@ def _attrs(attrs):
 def _input(widget):
     value = "" if widget["value"] is None else f' value="{conditional_escape(widget["value"])}"'
     name = f'name="{shown(widget["name"])}"'
-    return f'<input type="{shown(widget["type"])}" {name}{value}{_attrs(widget["attrs"])}>'
+    return f'<input type="{shown(widget["type"])}" {name}{value}{html_attrs(widget["attrs"])}>'
 
 
 def _plain_options(widget):
@@ -60,13 +61,13 @@ def _plain_options(widget):
 
 
 def _select(widget):
-    parts = [f'<select name="{shown(widget["name"])}"{_attrs(widget["attrs"])}>']
+    parts = [f'<select name="{shown(widget["name"])}"{html_attrs(widget["attrs"])}>']
     for group, options, _index in widget["optgroups"]:
         if group:
             parts.append(f'\n  <optgroup label="{shown(group)}">')
         for option in options:
             parts.append(
-                f'\n  <option value="{conditional_escape(option["value"])}"{_attrs(option["attrs"])}>'
+                f'\n  <option value="{conditional_escape(option["value"])}"{html_attrs(option["attrs"])}>'
                 f"{shown(option['label'])}</option>\n"
             )
         if group:
@@ -77,4 +78,4 @@ def _select(widget):
 
 def _textarea(widget):
     value = shown(widget["value"]) if widget["value"] else ""
-    return f'<textarea name="{shown(widget["name"])}"{_attrs(widget["attrs"])}>\n{value}</textarea>'
+    return f'<textarea name="{shown(widget["name"])}"{html_attrs(widget["attrs"])}>\n{value}</textarea>'

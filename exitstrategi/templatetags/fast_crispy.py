@@ -14,6 +14,8 @@ from django.templatetags.l10n import unlocalize
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
+from ..renderers import html_attrs
+
 register = template.Library()
 
 ASTERISK = '<span class="asteriskField">*</span>'
@@ -55,11 +57,7 @@ def _field_group(field, widget):
 def _checkbox(field, widget):
     """A check box with its label after it, in crispy's two wrapping divs."""
     _add_classes(widget, "form-check-input is-invalid" if field.errors else "form-check-input")
-    required = " requiredField" if field.field.required else ""
-    label = (
-        f'<label for="{conditional_escape(field.id_for_label)}" class="form-check-label{required}">'
-        f"{conditional_escape(field.label)}{ASTERISK if required else ''}</label>"
-    )
+    label = _label(field, "label", "form-check-label", always_for=True)
     return "".join(
         ['<div class="mb-3">', _opening(field, "form-check"), str(field), label, _errors(field)]
         + [_help_text(field), "</div></div>"]
@@ -80,13 +78,7 @@ def _choice_list(field):
         if group:
             parts.append(f"<strong>{conditional_escape(group)}</strong>")
         for option in options:
-            attrs = "".join(
-                f" {conditional_escape(key)}"
-                if value is True
-                else f' {conditional_escape(key)}="{conditional_escape(value)}"'
-                for key, value in option["attrs"].items()
-                if value is not False
-            )
+            attrs = html_attrs(option["attrs"])
             parts.append(
                 f'<div class="form-check"><input type="{conditional_escape(option["type"])}" '
                 f'class="form-check-input{invalid}" name="{name}" '
@@ -105,9 +97,11 @@ def _opening(field, css):
     return f'<div id="div_{conditional_escape(field.auto_id)}" class="{css}{extra}">'
 
 
-def _label(field, tag, css, extra=""):
+def _label(field, tag, css, extra="", always_for=False):
+    """The field's label (or legend); crispy writes `for` only when there is an id, except beside a
+    check box."""
     required = field.field.required
-    target = f' for="{conditional_escape(field.id_for_label)}"' if field.id_for_label else ""
+    target = f' for="{conditional_escape(field.id_for_label)}"' if field.id_for_label or always_for else ""
     return (
         f'<{tag}{target} class="{css}{" requiredField" if required else ""}{extra}">'
         f"{conditional_escape(field.label)}{ASTERISK if required else ''}</{tag}>"
