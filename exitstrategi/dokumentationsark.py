@@ -20,7 +20,7 @@ from django.db.models import Q, Sum
 from . import faser
 from .filters import free_text_filter
 from .models import KLE, Fagomraade, Sagsomraade, phase_record
-from .opslag import register_path, with_registers
+from .opslag import linked, register_path, with_registers
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,20 @@ class Column:
     def two_way(self):
         """Whether the Excel import reads the column back into its phase's form."""
         return bool(self.fields) and not self.read_only and not self.formula and not self.not_imported
+
+
+def answer_label(model, field):
+    """record -> the label of its answer to `field`, as record.get_<field>_display() gives it, with the
+    field's labels read once rather than on every call (a sheet asks thousands of times)."""
+    labels = {}
+
+    def label(record):
+        if not labels:
+            labels.update((value, str(text)) for value, text in model._meta.get_field(field).flatchoices)
+        value = getattr(record, field)
+        return labels.get(value, value)
+
+    return label
 
 
 def _all_columns():
@@ -324,7 +338,7 @@ def core_columns():
             "ogsaa_daekker",
             "Dækker også KLE",
             "Grundoplysninger",
-            lambda r: ", ".join(k.nummer for k in r.ogsaa_daekker.all()),
+            lambda r: ", ".join(k.nummer for k in linked(r, "ogsaa_daekker")),
             width=16,
             prefetch=("ogsaa_daekker",),
             fields=("ogsaa_daekker",),

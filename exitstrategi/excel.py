@@ -3,15 +3,12 @@ sagsområde, a grouped header per phase, dropdowns for fixed answers, computed c
 formulas where the KOMBIT sheet has them, and the Overblik and Vejledning sheets."""
 
 from collections import Counter
-from copy import copy
 from dataclasses import dataclass
-from datetime import date
 from io import BytesIO
 
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -21,13 +18,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import dokumentationsark, guiden
 from .dokumentationsark import choice_labels, version_titles, versions
+from .xlsx_rows import Formula, clean_text, create_sheet
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DROPDOWN_ROWS = 1000  # dropdowns also cover empty rows, so rows added in Excel get them too
 GROUP_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 COMPUTED_FILL = PatternFill("solid", fgColor="E7E6E6", bgColor="E7E6E6")  # bg: a conditional fill shows it
-DATE_FORMAT = "DD.MM.YYYY"  # as dates are shown on screen
 COMPUTED_NOTE = "Beregnes af Exitstrategi – rettes ikke her."
 INLINE_LIST_MAX = 255  # Excel's limit for a dropdown list written into the validation itself
 KEY_HEADER = "Nøgle (rør ikke)"  # the row's stable identity, in a hidden column
@@ -59,27 +55,6 @@ class Slot:
     static: bool = False  # the value at export beside a formula column, for readers that do not calculate
 
 
-def write_text(cell, value):
-    """Write a value so Excel never runs text as a formula (CSV/formula injection)."""
-    value = _safe(value)
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        cell.value = value
-        cell.data_type = "s"
-        cell.quotePrefix = True
-        return
-    cell.value = value
-    if isinstance(value, date):
-        cell.number_format = DATE_FORMAT
-
-
-def _safe(value):
-    if not isinstance(value, str | int | float | date | type(None)):
-        value = str(value)
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    return value if value != "" else None
-
-
 def _layout(columns):
     slots = []
     for column in columns:
@@ -95,31 +70,6 @@ def _header(slot):
 
 def _computed(slot):
     return slot.static or slot.column.read_only or slot.column.formula is not None
-
-
-class _Cells:
-    """Cells of a write-only sheet: a plain value is written as it is; a date, or text that starts like
-    a formula, gets a cell with a style prepared once."""
-
-    def __init__(self, sheet):
-        self.sheet = sheet
-        self.styles = {}
-        for dated, text in ((True, False), (False, True)):
-            probe = WriteOnlyCell(sheet)
-            probe.number_format = DATE_FORMAT if dated else "General"
-            probe.quotePrefix = text
-            self.styles[dated] = probe._style
-
-    def __call__(self, value):
-        value = _safe(value)
-        dated = isinstance(value, date)
-        if not (dated or isinstance(value, str) and value.startswith(FORMULA_STARTS)):
-            return value
-        cell = WriteOnlyCell(self.sheet, value)
-        if not dated:
-            cell.data_type = "s"  # never run as a formula
-        cell._style = copy(self.styles[dated])
-        return cell
 
 
 def _grey(sheet, slots, last_row):
@@ -149,7 +99,7 @@ def dokumentationsark_workbook(rows, columns, count=None):
     `rows`: prepared sagsområder (a list, or an iterator of `count` rows)."""
     workbook = Workbook(write_only=True)
     workbook.calculation = CalcProperties(fullCalcOnLoad=True)  # Excel and LibreOffice compute on open
-    sheet = workbook.create_sheet("Dokumentationsark")
+    sheet = create_sheet(workbook, "Dokumentationsark")
     slots = _layout(columns)
     letters = {s.column.key: get_column_letter(i) for i, s in enumerate(slots, 1) if not s.static}
     hidden = [KEY_HEADER, EXPORTED_HEADER, *(f"{VERSION_PREFIX}{fase}" for fase in version_titles())]
@@ -162,19 +112,24 @@ def dokumentationsark_workbook(rows, columns, count=None):
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(slots))}{last_row}"
     _add_dropdowns(workbook, sheet, slots, last_row)
     _grey(sheet, slots, last_row)
-    cell = _Cells(sheet)
     _write_headers(sheet, slots, hidden)
     counts = {s.column.key: Counter() for s in slots if s.column.overblik and not s.static}
     formulas = {s.column.key: s.column.formula(letters) for s in slots if s.column.formula and not s.static}
-    plan = [(s, formulas.get(s.column.key) if not s.static else None) for s in slots]
+    plan = [  # per cell: its value, its formula (row number -> text) or None, its Overblik count or None
+        (
+            s.column.value,
+            *((None, None) if s.static else (formulas.get(s.column.key), counts.get(s.column.key))),
+        )
+        for s in slots
+    ]
     exported_at = timezone.now().isoformat()
     for row_number, row in enumerate(rows, start=FIRST_ROW):
         values = []
-        for slot, make in plan:
-            value = slot.column.value(row)
-            values.append(make(row_number) if make else cell(value))
-            if slot.column.key in counts and not slot.static:
-                counts[slot.column.key][str(value) if value not in ("", None) else "Ikke besvaret"] += 1
+        for value_of, make, count in plan:
+            value = value_of(row)
+            values.append(Formula(make(row_number)) if make else value)
+            if count is not None:
+                count[str(value) if value not in ("", None) else "Ikke besvaret"] += 1
         values += [str(row.noegle), exported_at, *(version for _fase, version in versions(row))]
         sheet.append(values)
     _overblik(workbook, slots, counts)
@@ -238,17 +193,15 @@ def _add_dropdowns(workbook, sheet, slots, last_row):
         validation.add(f"{letter}{FIRST_ROW}:{letter}{max(last_row, DROPDOWN_ROWS)}")
         sheet.data_validations.append(validation)
     if long_lists:
-        lists = workbook.create_sheet("Lister")
+        lists = create_sheet(workbook, "Lister")
         lists.sheet_state = "hidden"
-        cell = _Cells(lists)
         for n in range(max(map(len, long_lists))):
-            lists.append([cell(labels[n]) if n < len(labels) else None for labels in long_lists])
+            lists.append([labels[n] if n < len(labels) else None for labels in long_lists])
 
 
 def _overblik(workbook, slots, counts):
-    sheet = workbook.create_sheet("Overblik")
+    sheet = create_sheet(workbook, "Overblik")
     sheet.column_dimensions["A"].width = 50
-    cell = _Cells(sheet)
     title = WriteOnlyCell(sheet, "Overblik: antal sagsområder")
     title.font = Font(bold=True, size=14)
     sheet.append([title])
@@ -260,15 +213,14 @@ def _overblik(workbook, slots, counts):
         heading.font = Font(bold=True)
         sheet.append([heading])
         for answer, count in sorted(counts[slot.column.key].items()):
-            sheet.append([cell(answer), count])
+            sheet.append([answer, count])
         sheet.append([])
 
 
 def _vejledning(workbook, columns):
-    guide = workbook.create_sheet("Vejledning")
+    guide = create_sheet(workbook, "Vejledning")
     for letter, width in zip("ABCD", (34, 80, 40, 30), strict=True):
         guide.column_dimensions[letter].width = width
-    cell = _Cells(guide)
     title = WriteOnlyCell(guide, VEJLEDNING[0])
     title.font = Font(bold=True, size=14)
     guide.append([title])
@@ -284,13 +236,13 @@ def _vejledning(workbook, columns):
             titles = ("Kolonne", "Spørgsmål eller betydning", "Tilladte svar", "Bemærkning")
             guide.append([_bold(guide, title) for title in titles])
         labels = choice_labels(column)
-        question = WriteOnlyCell(guide, _safe(column.question or ""))
+        question = WriteOnlyCell(guide, clean_text(column.question) or None)
         question.alignment = Alignment(wrap_text=True, vertical="top")
         guide.append(
             [
-                cell(column.header),
+                column.header,
                 question,
-                cell(", ".join(labels) if labels else "Fri tekst eller tal"),
+                ", ".join(labels) if labels else "Fri tekst eller tal",
                 "Beregnes; rettes ikke i arket" if column.read_only or column.formula else None,
             ]
         )

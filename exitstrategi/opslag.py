@@ -103,6 +103,13 @@ def _links(holders, field):
     return [(holder, keys.get(holder.pk, [])) for holder in holders]
 
 
+def linked(obj, name):
+    """The rows obj's many-to-many field `name` links to: as `attach` or a prefetch found them, without
+    the manager Django builds on every access (a sheet reads thousands); else from the database."""
+    found = obj.__dict__.get("_prefetched_objects_cache", {})
+    return found[name] if name in found else getattr(obj, name).all()
+
+
 class _Fetched(QuerySet):
     """A many-to-many field's rows as `attach` found them, where Django's prefetch keeps its own: read
     as they are; anything chained on them (filter, order_by …) asks the database, as Django's does."""

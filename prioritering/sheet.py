@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from exitstrategi import dokumentationsark, faser, overblik
-from exitstrategi.dokumentationsark import Column
+from exitstrategi.dokumentationsark import Column, answer_label
 from exitstrategi.indlaesning import record_phase
 from exitstrategi.indstillinger import BRUGERNIVEAUER, KOMPLEKSITETER, Kommune
 from exitstrategi.models import Sagsomraade, phase_record
@@ -77,7 +77,7 @@ def register():
             "fase4_brugerniveau",
             "Brugerniveau",
             FASE,
-            _record(lambda p: p.get_brugerniveau_display()),
+            _record(answer_label(Prioritering, "brugerniveau")),
             width=12,
             sort="prioritering__brugerniveau",
             related=("prioritering",),
@@ -98,7 +98,7 @@ def register():
             "fase4_kritisk",
             "Forretningskritisk (revurderet)",
             FASE,
-            _record(lambda p: p.get_forretningskritisk_display()),
+            _record(answer_label(Prioritering, "forretningskritisk")),
             width=14,
             related=("prioritering",),
             fields=("forretningskritisk",),

@@ -14,9 +14,12 @@ from .services import screenings_save
 SVAR_CHOICES = [*Screening.Svar.choices, ("ubesvaret", "Ikke besvaret")]
 
 
+_svar_label = dokumentationsark.answer_label(Screening, "anvender_kmd_sag")
+
+
 def _svar(row):
     screening = screening_of(row)
-    return screening.get_anvender_kmd_sag_display() if screening else ""
+    return _svar_label(screening) if screening else ""
 
 
 def _note(row):

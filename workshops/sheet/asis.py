@@ -6,9 +6,10 @@ from django.urls import reverse
 
 from exitstrategi import faser, guiden, overblik
 from exitstrategi.celler import count_or_unknown, labels_and_note
-from exitstrategi.dokumentationsark import Column
+from exitstrategi.dokumentationsark import Column, answer_label
 from exitstrategi.indlaesning import record_phase
 from exitstrategi.models import Sagsomraade, aktive
+from exitstrategi.opslag import linked
 from screening.models import is_screenet_ja as in_scope
 from screening.models import screenet_ja
 
@@ -39,10 +40,6 @@ def _antal(field):
         return "" if number is None else number
 
     return get
-
-
-def _display(field):
-    return lambda asis: getattr(asis, f"get_{field}_display")()
 
 
 def _oprydningsbehov(asis):
@@ -108,7 +105,7 @@ def register():
             "asis_monopolbrud_tsa",
             "5. Monopolbrud/TSA",
             PHASE,
-            _value(_display("monopolbrud_tsa")),
+            _value(answer_label(AsIs, "monopolbrud_tsa")),
             answer="asis__monopolbrud_tsa",
             width=12,
             related=("asis",),
@@ -119,7 +116,7 @@ def register():
             "asis_monopolbrud_systemer",
             "5. Monopolbrud-/TSA-systemer",
             PHASE,
-            _value(lambda asis: ", ".join(s.navn for s in asis.monopolbrud_tsa_systemer.all())),
+            _value(lambda asis: ", ".join(s.navn for s in linked(asis, "monopolbrud_tsa_systemer"))),
             width=20,
             related=("asis",),
             prefetch=("asis__monopolbrud_tsa_systemer",),
@@ -161,7 +158,7 @@ def register():
             "asis_oprydning",
             "7. Oprydning nødvendig (vores)",
             PHASE,
-            _value(_display("oprydning")),
+            _value(answer_label(AsIs, "oprydning")),
             answer="asis__oprydning",
             width=12,
             related=("asis",),
@@ -182,7 +179,7 @@ def register():
             "asis_arkivering",
             "8. Kan arkiveres",
             PHASE,
-            _value(_display("arkivering")),
+            _value(answer_label(AsIs, "arkivering")),
             answer="asis__arkivering",
             width=12,
             related=("asis",),

@@ -7,9 +7,10 @@ from django.utils import timezone
 
 from exitstrategi import dokumentationsark, faser, guiden, overblik
 from exitstrategi.celler import systems_and_note
-from exitstrategi.dokumentationsark import Column
+from exitstrategi.dokumentationsark import Column, answer_label
 from exitstrategi.indlaesning import record_phase
 from exitstrategi.models import Sagsomraade, aktive
+from exitstrategi.opslag import linked
 
 from .. import loesningsscenarier
 from ..forms import ToBeForm
@@ -104,7 +105,7 @@ def register_tobe():
             TOBE_PHASE,
             _tobe_value(
                 lambda tobe: "; ".join(
-                    [s.navn for s in tobe.markedsloesninger.all()]
+                    [s.navn for s in linked(tobe, "markedsloesninger")]
                     + ([tobe.markedsloesninger_note] if tobe.markedsloesninger_note else [])
                 )
             ),
@@ -119,7 +120,7 @@ def register_tobe():
             "tobe_forretningskritisk",
             "5. Forretningskritisk",
             TOBE_PHASE,
-            _tobe_value(lambda tobe: tobe.get_forretningskritisk_display()),
+            _tobe_value(answer_label(ToBe, "forretningskritisk")),
             width=12,
             sort="tobe__forretningskritisk",
             related=("tobe",),
@@ -129,7 +130,7 @@ def register_tobe():
             "tobe_kompleksitet",
             "6. Kompleksitet af oprydning",
             TOBE_PHASE,
-            _tobe_value(lambda tobe: tobe.get_kompleksitet_display()),
+            _tobe_value(answer_label(ToBe, "kompleksitet")),
             width=12,
             related=("tobe",),
             fields=("kompleksitet",),

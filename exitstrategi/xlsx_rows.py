@@ -1,0 +1,144 @@
+"""A write-only sheet that writes rows of plain values as sheet XML itself, and never runs text as a
+formula.
+
+openpyxl's write-only sheet makes a cell object and a handful of lxml calls for every value: for the
+Dokumentationsark's 100,000 cells that was most of an export's time. `Sheet` writes a row of plain
+values (text, numbers, dates, `Formula`) as one piece of XML, the same XML openpyxl writes for them
+(tests/test_xlsx_rows.py compares the two); a row holding openpyxl cells (styles, notes) goes to
+openpyxl as before. Any text that starts like a formula is written as text with Excel's quote prefix
+(CSV/formula injection); only a `Formula` is calculated.
+"""
+
+from datetime import date
+from functools import cached_property
+from math import isfinite
+
+from lxml import etree
+from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+DATE_FORMAT = "DD.MM.YYYY"  # as dates are shown on screen
+MAX_TEXT = 32767  # Excel's limit for a cell's text
+
+
+class Formula(str):
+    """A cell Excel calculates, such as "=IF(A3="";"";1)"; every other text is written as text."""
+
+
+def create_sheet(workbook, title):
+    """A `Sheet` added to a write-only workbook, as workbook.create_sheet adds its own."""
+    sheet = Sheet(parent=workbook, title=title)
+    workbook._add_sheet(sheet)
+    return sheet
+
+
+def _escaped(text):
+    """Text as XML character data; a carriage return kept as a reference (a parser reads a bare one as
+    a line feed)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+def clean_text(value):
+    """Text as a cell can hold it: without the control characters Excel refuses, at most MAX_TEXT long."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_TEXT]
+
+
+class Sheet(WriteOnlyWorksheet):
+    def _write_rows(self):
+        """openpyxl's own row loop (WriteOnlyWorksheet._write_rows), with rows of plain values written
+        by `_row_xml`."""
+        try:
+            xf = self._writer.xf.send(True)
+        except StopIteration:
+            self._already_saved()
+        with xf.element("sheetData"):
+            row_number = 1
+            try:
+                while True:
+                    row = yield
+                    if any(isinstance(value, Cell) for value in row):
+                        self._writer.write_row(xf, self._as_cells(row, row_number), row_number)
+                    else:
+                        xf.write(etree.fromstring(self._row_xml(row, row_number)))
+                    row_number += 1
+            except GeneratorExit:
+                pass
+        self._writer.xf.send(None)
+
+    def _row_xml(self, values, row_number):
+        cells = []
+        for index, value in enumerate(values):
+            if value is None or value == "":
+                continue
+            where = f'r="{self._letters[index]}{row_number}"'
+            if isinstance(value, Formula):
+                cells.append(f"<c {where}><f>{_escaped(value[1:])}</f><v/></c>")
+            elif isinstance(value, bool):
+                cells.append(f'<c {where} t="b"><v>{value:d}</v></c>')
+            elif isinstance(value, int | float):
+                number = f"{value:.16g}" if isfinite(value) else ""
+                cells.append(f'<c {where} t="n"><v>{number}</v></c>')
+            elif isinstance(value, date):
+                cells.append(f'<c {where} s="{self._date_style}" t="n"><v>{to_excel(value):.16g}</v></c>')
+            else:  # text, and anything else as its text
+                text = clean_text(str(value))
+                if not text:
+                    continue
+                if text.startswith(FORMULA_STARTS):
+                    where = f'{where} s="{self._text_style}"'
+                space = ' xml:space="preserve"' if text != text.strip() else ""
+                cells.append(f'<c {where} t="inlineStr"><is><t{space}>{_escaped(text)}</t></is></c>')
+        return f'<row r="{row_number}">{"".join(cells)}</row>'
+
+    def _as_cells(self, row, row_number):
+        """A row that holds openpyxl cells, its plain values made cells that mean the same: a date
+        in the date format, text never as a formula."""
+        cells = []
+        for column, value in enumerate(row, start=1):
+            cell = value if isinstance(value, Cell) else self._plain_cell(value)
+            if cell is not None:
+                cell.column, cell.row = column, row_number
+                cells.append(cell)
+        return cells
+
+    def _plain_cell(self, value):
+        if value is None:
+            return None
+        if isinstance(value, Formula):
+            return WriteOnlyCell(self, str(value))
+        if not isinstance(value, str | int | float | date):
+            value = str(value)
+        if isinstance(value, str):
+            value = clean_text(value)
+        if value == "":
+            return None
+        cell = WriteOnlyCell(self, value)
+        if isinstance(value, date):
+            cell.number_format = DATE_FORMAT
+        elif isinstance(value, str):
+            cell.data_type = "s"  # also text that starts like a formula or reads like "#N/A"
+            if value.startswith(FORMULA_STARTS):
+                cell.quotePrefix = True
+        return cell
+
+    @cached_property
+    def _letters(self):
+        return [get_column_letter(n) for n in range(1, 16385)]
+
+    @cached_property
+    def _date_style(self):
+        return self._style_id(number_format=DATE_FORMAT)
+
+    @cached_property
+    def _text_style(self):
+        return self._style_id(quotePrefix=True)
+
+    def _style_id(self, **style):
+        probe = WriteOnlyCell(self)
+        for name, value in style.items():
+            setattr(probe, name, value)
+        return probe.style_id
