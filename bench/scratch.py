@@ -26,6 +26,9 @@ def setup_scratch_django(database_url=None):
 
     django.setup()
     call_command("migrate", verbosity=0)
+    from django.conf import settings
+
+    settings.DEBUG = False  # as a production worker runs: no query log kept for every query
 
 
 def bench_user(rolle):

@@ -2,27 +2,32 @@
 formula.
 
 openpyxl's write-only sheet makes a cell object and a handful of lxml calls for every value: for the
-Dokumentationsark's 100,000 cells that was most of an export's time. `Sheet` writes a row of plain
-values (text, numbers, dates, `Formula`) as one piece of XML, the same XML openpyxl writes for them
-(tests/test_xlsx_rows.py compares the two); a row holding openpyxl cells (styles, notes) goes to
-openpyxl as before. Any text that starts like a formula is written as text with Excel's quote prefix
-(CSV/formula injection); only a `Formula` is calculated.
+Dokumentationsark's 100,000 cells that was most of an export's time. `Sheet` writes rows of plain
+values (text, numbers, dates, `Formula`) as text straight into the sheet's file, the same XML
+openpyxl writes for them (tests/test_xlsx_rows.py compares the two); a row holding openpyxl cells
+(styles, notes) goes to openpyxl as before, as does everything around the rows. Any text that starts
+like a formula is written as text with Excel's quote prefix (CSV/formula injection); only a
+`Formula` is calculated.
 """
 
+import re
 from datetime import date
 from functools import cached_property
 from math import isfinite
 
-from lxml import etree
+from lxml.etree import xmlfile
 from openpyxl.cell import Cell, WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.xml.constants import SHEET_MAIN_NS
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "DD.MM.YYYY"  # as dates are shown on screen
 MAX_TEXT = 32767  # Excel's limit for a cell's text
+ROWS_PER_WRITE = 100
+_NOT_IN_A_CELL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # Excel's and XML's
 
 
 class Formula(str):
@@ -43,30 +48,67 @@ def _escaped(text):
 
 
 def clean_text(value):
-    """Text as a cell can hold it: without the control characters Excel refuses, at most MAX_TEXT long."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_TEXT]
+    """Text as a cell can hold it: without the control characters Excel refuses and the characters XML
+    cannot hold, at most MAX_TEXT long."""
+    return _NOT_IN_A_CELL.sub("", value)[:MAX_TEXT]
+
+
+class _Writer(WorksheetWriter):
+    def get_stream(self):
+        """openpyxl's XML stream of the sheet (WorksheetWriter.get_stream), into a file `Sheet` can
+        also write its rows into."""
+        with (
+            open(self.out, "wb") as self.file,
+            xmlfile(self.file) as xf,
+            xf.element("worksheet", xmlns=SHEET_MAIN_NS),
+        ):
+            try:
+                while True:
+                    element = yield
+                    if element is True:
+                        yield xf
+                    elif element is not None:
+                        xf.write(element)
+            except GeneratorExit:
+                pass
 
 
 class Sheet(WriteOnlyWorksheet):
+    def _get_writer(self):
+        if self._writer is None:
+            self._writer = _Writer(self)
+            self._writer.write_top()
+
     def _write_rows(self):
         """openpyxl's own row loop (WriteOnlyWorksheet._write_rows), with rows of plain values written
-        by `_row_xml`."""
+        by `_row_xml`, ROWS_PER_WRITE at a time, after what openpyxl has written so far."""
         try:
             xf = self._writer.xf.send(True)
         except StopIteration:
             self._already_saved()
+        pending = []
+
+        def write_pending():
+            xf.flush()
+            self._writer.file.write("".join(pending).encode())
+            pending.clear()
+
         with xf.element("sheetData"):
             row_number = 1
             try:
                 while True:
                     row = yield
                     if any(isinstance(value, Cell) for value in row):
+                        write_pending()
                         self._writer.write_row(xf, self._as_cells(row, row_number), row_number)
                     else:
-                        xf.write(etree.fromstring(self._row_xml(row, row_number)))
+                        pending.append(self._row_xml(row, row_number))
+                        if len(pending) == ROWS_PER_WRITE:
+                            write_pending()
                     row_number += 1
             except GeneratorExit:
                 pass
+            write_pending()
         self._writer.xf.send(None)
 
     def _row_xml(self, values, row_number):

@@ -232,7 +232,7 @@ class OpgaverView(RoleRequiredMixin, TemplateView):
         scenarie, kilde = gaeldende_scenarie(self.sagsomraade)
         asis = asis_of(self.sagsomraade)
         afvent = loesningsscenarier.afvent_ky_ksd(
-            scenarie, asis is not None and asis.bruger_monopolbrudssystem
+            scenarie, lambda: asis is not None and asis.bruger_monopolbrudssystem
         )
         return super().get_context_data(
             sagsomraade=self.sagsomraade,

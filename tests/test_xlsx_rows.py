@@ -21,7 +21,7 @@ ROWS = [
     [0, 1, -7, 2.5, 1 / 3, 1e-7, 12345678901234567890, True, False],
     [date(2027, 3, 31), datetime(2026, 11, 27, 15, 30), date(1900, 1, 15)],
     [None, "", "\x00\x07", None, "efter tomme", None],
-    ["tekst\x0bmed styretegn", "x" * 40000],
+    ["tekst\x0bmed styretegn", "x" * 40000, "ikke i XML: \ufffe\uffff\ud800"],
     [],
 ]
 

@@ -13,8 +13,9 @@ AFVENT = "afvent KY/KSD"
 
 
 def afvent_ky_ksd(scenarie, bruger_monopolbrudssystem):
-    """Scenario 1 on an area whose fagsystem is KMD Aktiv or KMD Sygedagpenge awaits KY or KSD."""
-    return scenarie == 1 and bruger_monopolbrudssystem
+    """Scenario 1 on an area whose fagsystem is KMD Aktiv or KMD Sygedagpenge awaits KY or KSD.
+    `bruger_monopolbrudssystem`: () -> whether it is, asked only for scenario 1 (it reads the systems)."""
+    return scenarie == 1 and bruger_monopolbrudssystem()
 
 
 def opgaver(scenarie):

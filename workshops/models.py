@@ -437,7 +437,7 @@ class ToBe(PhaseRecord):
         """Scenario 1 while the area's fagsystem is a monopoly-break system (KMD Aktiv, KMD Sygedagpenge)."""
         asis = getattr(self.sagsomraade, "asis", None)
         return loesningsscenarier.afvent_ky_ksd(
-            self.anbefalet_scenarie, asis is not None and asis.bruger_monopolbrudssystem
+            self.anbefalet_scenarie, lambda: asis is not None and asis.bruger_monopolbrudssystem
         )
 
     @property
