@@ -19,6 +19,7 @@ from django.utils.text import capfirst
 from .bulk import save_with_history
 from .concurrency import ConcurrentEditError, check_version
 from .models import KLE, ITSystem, Logpost, Sagsomraade
+from .opslag import with_registers
 from .roles import Rolle, rolle_for
 from .text import danish_slugify
 
@@ -233,12 +234,8 @@ def sagsomraader_update(*, changes, user=None, kilde=None):
     """The editable fields of many areas at once (an Excel import), in a fixed number of queries.
     `changes`: (sagsomraade, cleaned SagsomraadeForm data) per area."""
     with transaction.atomic():
-        current = (
-            Sagsomraade.objects.select_for_update(of=("self",))
-            .select_related("kle")
-            .prefetch_related("ogsaa_daekker")
-        )
-        current = current.in_bulk([s.pk for s, _data in changes])
+        current = Sagsomraade.objects.select_for_update(of=("self",)).select_related("kle")
+        current = with_registers(current, ["ogsaa_daekker"]).in_bulk([s.pk for s, _data in changes])
         conflicts, changed, m2m_sets = {}, [], []
         for sagsomraade, data in changes:
             record = current.get(sagsomraade.pk)

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -15,6 +14,7 @@ from exitstrategi.models import (
     Sagsomraade,
     Versioneret,
 )
+from exitstrategi.opslag import attach
 
 from . import brugsmoenster, komplethed, loesningsscenarier, planlaegning
 
@@ -145,7 +145,7 @@ class AsIs(PhaseRecord):
 
     @classmethod
     def after_save_many(cls, records):
-        prefetch_related_objects(records, "monopolbrud_tsa_systemer")
+        attach(records, ["monopolbrud_tsa_systemer"])
         for record in records:
             record.komplet = not record.mangler()
         for komplet in (True, False):
