@@ -12,7 +12,7 @@ like a formula is written as text with Excel's quote prefix (CSV/formula injecti
 
 import re
 from datetime import date
-from functools import cached_property
+from functools import cache, cached_property
 from math import isfinite
 
 from lxml.etree import xmlfile
@@ -39,6 +39,12 @@ def create_sheet(workbook, title):
     sheet = Sheet(parent=workbook, title=title)
     workbook._add_sheet(sheet)
     return sheet
+
+
+@cache
+def _column_letters():
+    """A, B, … XFD: every column's letter, worked out once per process."""
+    return [get_column_letter(n) for n in range(1, 16385)]
 
 
 def _escaped(text):
@@ -112,11 +118,11 @@ class Sheet(WriteOnlyWorksheet):
         self._writer.xf.send(None)
 
     def _row_xml(self, values, row_number):
-        cells = []
+        letters, cells = _column_letters(), []
         for index, value in enumerate(values):
             if value is None or value == "":
                 continue
-            where = f'r="{self._letters[index]}{row_number}"'
+            where = f'r="{letters[index]}{row_number}"'
             if isinstance(value, Formula):
                 cells.append(f"<c {where}><f>{_escaped(value[1:])}</f><v/></c>")
             elif isinstance(value, bool):
@@ -166,10 +172,6 @@ class Sheet(WriteOnlyWorksheet):
             if value.startswith(FORMULA_STARTS):
                 cell.quotePrefix = True
         return cell
-
-    @cached_property
-    def _letters(self):
-        return [get_column_letter(n) for n in range(1, 16385)]
 
     @cached_property
     def _date_style(self):

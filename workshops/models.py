@@ -14,7 +14,7 @@ from exitstrategi.models import (
     Sagsomraade,
     Versioneret,
 )
-from exitstrategi.opslag import attach
+from exitstrategi.opslag import attach, linked
 
 from . import brugsmoenster, komplethed, loesningsscenarier, planlaegning
 
@@ -158,7 +158,7 @@ class AsIs(PhaseRecord):
     def systemer(self):
         """The IT systems the answers name (question 4 a–e and 5), each once, in question order."""
         named = [getattr(self, field) for field, _label in FUNKTIONER] + list(
-            self.monopolbrud_tsa_systemer.all()
+            linked(self, "monopolbrud_tsa_systemer")
         )
         return list(dict.fromkeys(system for system in named if system is not None))
 
@@ -175,7 +175,7 @@ class AsIs(PhaseRecord):
                 brugsmoenster=brugsmoenster.brugsmoenster(self.r2_answers) or "",
                 systemer=tuple((label, getattr(self, f"{field}_id")) for field, label in FUNKTIONER),
                 monopolbrud_tsa=self.monopolbrud_tsa,
-                monopolbrud_tsa_systemer=len(self.monopolbrud_tsa_systemer.all()) if self.pk else 0,
+                monopolbrud_tsa_systemer=len(linked(self, "monopolbrud_tsa_systemer")) if self.pk else 0,
                 antal_manuelle_sager=self.antal_manuelle_sager,
                 manuelle_sager_ukendt=self.antal_manuelle_sager_ukendt,
                 antal_journalnotater=self.antal_journalnotater,
