@@ -6,15 +6,16 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
-from uuid import UUID
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from openpyxl import load_workbook
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from .excel import EXPORTED_HEADER, KEY_HEADER, STATIC_SUFFIX, VERSION_PREFIX
 from .models import KLE, Fagomraade, Sagsomraade
+from .xlsx_rows import DamagedSheet, sheet_values
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # a password-protected .xlsx, or an old .xls, is an OLE container
 ZIP_MAGIC = b"PK\x03\x04"
@@ -91,46 +92,42 @@ def read_rows(workbook, columns, tillad_nye=False):
     if SHEET not in workbook.sheetnames:
         result.fejl.append(f"Arket «{SHEET}» mangler i filen.")
         return result
-    sheet = workbook[SHEET]
-    header_row = _header_row(sheet)
-    if header_row is None:
+    rows, why = _sheet_rows(workbook[SHEET])
+    if why:
+        result.fejl.append(why)
+        return result
+    header = next((r for r in rows if r[0] <= 5 and {"Fagområde", "KLE-nummer"} <= _titles(r[1])), None)
+    if header is None:
         result.fejl.append(f"{SHEET}: overskrifterne «Fagområde» og «KLE-nummer» mangler.")
         return result
+    header_row, titles, _formulas = header
     by_header = {c.header: c for c in columns}
     places = {}
     unknown = []
-    for index, value in enumerate(
-        next(sheet.iter_rows(min_row=header_row, max_row=header_row, values_only=True))
-    ):
-        title = str(value).strip() if value is not None else ""
+    for place, value in sorted(titles.items()):
+        title = str(value).strip()
         if not title or title.endswith(STATIC_SUFFIX):
             continue
         if title in HIDDEN or title.startswith(VERSION_PREFIX) or title in by_header:
-            places[title] = index
+            places[title] = place
         else:
             unknown.append(title)
     if unknown:
         result.fejl.append(f"{SHEET}, række {header_row}: ukendte kolonner: {', '.join(unknown)}.")
-    records = []
-    for number, cells in enumerate(sheet.iter_rows(min_row=header_row + 1), header_row + 1):
-        if number > settings.EXCEL_IMPORT_MAX_ROWS:  # a file that understated its size
-            result.fejl.append(
-                f"{SHEET} har mere end {settings.EXCEL_IMPORT_MAX_ROWS} rækker; det er grænsen."
-            )
-            return result
-        if not any(c.value not in (None, "") for c in cells):
-            continue  # a blank row
-        found = {title: cells[index] for title, index in places.items() if index < len(cells)}
-        records.append((number, found))
-    keys = [str(_value(found, KEY_HEADER) or "").strip() for _n, found in records]
+    records = [
+        (number, {title: values.get(place) for title, place in places.items()}, formulas)
+        for number, values, formulas in rows
+        if number > header_row and any(v not in (None, "") for v in values.values())  # not a blank row
+    ]
+    keys = [str(found.get(KEY_HEADER) or "").strip() for _n, found, _f in records]
     every = list(Sagsomraade.alle.select_related("fagomraade", "kle"))
     by_key = {str(s.noegle): s for s in every}
     by_business = {(s.fagomraade.navn.casefold(), s.kle.nummer): s for s in every}
     new = _NewAreas() if tillad_nye else None
     seen = {}
-    for (number, found), key in zip(records, keys, strict=True):
-        navn = str(_value(found, "Fagområde") or "").strip()
-        kle = str(_value(found, "KLE-nummer") or "").strip()
+    for (number, found, formulas), key in zip(records, keys, strict=True):
+        navn = str(found["Fagområde"] or "").strip()
+        kle = str(found["KLE-nummer"] or "").strip()
         sagsomraade = by_key.get(key) or by_business.get((navn.casefold(), kle))
         if sagsomraade is None and new is not None:
             sagsomraade, why = new.area(navn, kle)
@@ -166,14 +163,14 @@ def read_rows(workbook, columns, tillad_nye=False):
             Raekke(
                 nummer=number,
                 sagsomraade=sagsomraade,
-                vaerdier={by_header[t].key: c.value for t, c in found.items() if t in by_header},
+                vaerdier={by_header[t].key: value for t, value in found.items() if t in by_header},
                 versioner={
-                    t[len(VERSION_PREFIX) :]: _version(c.value)
-                    for t, c in found.items()
+                    t[len(VERSION_PREFIX) :]: _version(value)
+                    for t, value in found.items()
                     if t.startswith(VERSION_PREFIX)
                 },
-                formler={by_header[t].key for t, c in found.items() if t in by_header and c.data_type == "f"},
-                eksporteret=_time(_value(found, EXPORTED_HEADER)),
+                formler={by_header[t].key for t in found if t in by_header and places[t] in formulas},
+                eksporteret=_time(found.get(EXPORTED_HEADER)),
                 flyttet=flyttet,
             )
         )
@@ -198,11 +195,6 @@ class _NewAreas:
         return Sagsomraade(fagomraade=fagomraade, kle=kle), ""
 
 
-def _value(found, title):
-    cell = found.get(title)
-    return cell.value if cell is not None else None
-
-
 def _version(value):
     try:
         return int(value)
@@ -216,17 +208,20 @@ def _time(value):
     return parse_datetime(str(value)) if value else None
 
 
-def _header_row(sheet):
-    for number, values in enumerate(sheet.iter_rows(min_row=1, max_row=5, values_only=True), start=1):
-        titles = {str(v).strip() for v in values if v is not None}
-        if {"Fagområde", "KLE-nummer"} <= titles:
-            return number
-    return None
-
-
-def _is_uuid(text):
+def _sheet_rows(sheet):
+    """The sheet's rows that hold a cell (xlsx_rows.sheet_values), or why they cannot be read."""
+    if not isinstance(sheet, ReadOnlyWorksheet):
+        return [], f"«{SHEET}» er ikke et almindeligt regneark i filen."
+    rows = []
     try:
-        UUID(text)
-    except ValueError:
-        return False
-    return True
+        for row in sheet_values(sheet):
+            if row[0] > settings.EXCEL_IMPORT_MAX_ROWS:  # a file that understated its size
+                return [], f"{SHEET} har mere end {settings.EXCEL_IMPORT_MAX_ROWS} rækker; det er grænsen."
+            rows.append(row)
+    except DamagedSheet:
+        return [], f"Arket «{SHEET}» er beskadiget og kan ikke læses."
+    return rows, ""
+
+
+def _titles(values):
+    return {str(v).strip() for v in values.values()}

@@ -1,5 +1,5 @@
-"""A write-only sheet that writes rows of plain values as sheet XML itself, and never runs text as a
-formula.
+"""Rows of plain values written into and read from a sheet's XML directly: a write-only sheet that
+never runs text as a formula, and a reader of a read-only sheet's values.
 
 openpyxl's write-only sheet makes a cell object and a handful of lxml calls for every value: for the
 Dokumentationsark's 100,000 cells that was most of an export's time. `Sheet` writes rows of plain
@@ -8,6 +8,10 @@ openpyxl writes for them (tests/test_xlsx_rows.py compares the two); a row holdi
 (styles, notes) goes to openpyxl as before, as does everything around the rows. Any text that starts
 like a formula is written as text with Excel's quote prefix (CSV/formula injection); only a
 `Formula` is calculated.
+
+Reading is the same story: openpyxl's read-only sheet parses every cell into a dictionary and a cell
+object (two thirds of reading a Dokumentationsark back). `sheet_values` gives the values openpyxl gives
+for the same cells (tests/test_xlsx_rows.py reads both), straight from the parsed XML.
 """
 
 import re
@@ -15,10 +19,10 @@ from datetime import date
 from functools import cache, cached_property
 from math import isfinite
 
-from lxml.etree import xmlfile
+from lxml.etree import XMLSyntaxError, iterparse, xmlfile
 from openpyxl.cell import Cell, WriteOnlyCell
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.datetime import to_excel
+from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.utils.datetime import from_excel, from_ISO8601, to_excel
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.xml.constants import SHEET_MAIN_NS
@@ -186,3 +190,96 @@ class Sheet(WriteOnlyWorksheet):
         for name, value in style.items():
             setattr(probe, name, value)
         return probe.style_id
+
+
+_TAG = {name: f"{{{SHEET_MAIN_NS}}}{name}" for name in ("row", "v", "f", "is", "t", "r")}
+
+
+def sheet_values(sheet):
+    """(row number, {column number: value}, {column numbers of the formulas}) for each row of a read-only
+    openpyxl sheet that holds a cell: the values openpyxl reads (numbers, text, booleans, dates by their
+    number format, error values as their text); a formula's value is its text as the cell holds it. The
+    XML is parsed without entities, DTD or network. Raises DamagedSheet."""
+    workbook = sheet.parent
+    dates = _Dates(workbook._date_formats, workbook._timedelta_formats, workbook.epoch)
+    with workbook._archive.open(sheet._worksheet_path) as source:
+        rows = iterparse(
+            source, events=("end",), tag=_TAG["row"], resolve_entities=False, load_dtd=False, no_network=True
+        )
+        number = 0
+        try:
+            for _event, row in rows:
+                number = int(row.get("r") or number + 1)
+                values, formulas = _row_values(row, sheet._shared_strings, dates)
+                row.clear()
+                while row.getprevious() is not None:  # what iterparse has built so far
+                    del row.getparent()[0]
+                if values or formulas:
+                    yield number, values, formulas
+        except (XMLSyntaxError, ValueError, IndexError) as error:
+            raise DamagedSheet(str(error)) from error
+
+
+class DamagedSheet(ValueError):
+    """A sheet's XML that is not a sheet Excel writes."""
+
+
+def _row_values(row, strings, dates):
+    values, formulas, column = {}, set(), 0
+    for cell in row:
+        where = cell.get("r")
+        column = _column_number(where) if where else column + 1
+        kind, value = cell.get("t", "n"), None
+        for part in cell:
+            if part.tag == _TAG["f"]:
+                formulas.add(column)
+                value = "=" + (part.text or "")
+                break
+            if part.tag == _TAG["is"] and kind == "inlineStr":
+                value = "".join(_inline_texts(part))
+            elif part.tag == _TAG["v"] and part.text and kind != "inlineStr":
+                value = _typed(part.text, kind, cell.get("s"), strings, dates)
+        if value is not None:
+            values[column] = value
+    return values, formulas
+
+
+@cache
+def _column_number(where):
+    return column_index_from_string(where.rstrip("0123456789"))
+
+
+def _inline_texts(inline):
+    """The text of an inline string: its plain text and its formatted runs, not its phonetic guide."""
+    for part in inline:
+        if part.tag == _TAG["t"]:
+            yield part.text or ""
+        elif part.tag == _TAG["r"]:
+            yield from (t.text or "" for t in part.iterchildren(_TAG["t"]))
+
+
+def _typed(text, kind, style, strings, dates):
+    if kind == "n":
+        number = float(text) if "." in text or "e" in text or "E" in text else int(text)
+        return dates.of(number, int(style)) if style else number
+    if kind == "s":
+        return strings[int(text)]
+    if kind == "b":
+        return bool(int(text))
+    if kind == "d":
+        return from_ISO8601(text)
+    return text  # "str" (a formula's text), "e" (an error such as #N/A)
+
+
+class _Dates:
+    def __init__(self, formats, durations, epoch):
+        self.formats, self.durations, self.epoch = formats, durations, epoch
+
+    def of(self, number, style):
+        """A number as its cell's number format shows it: a date, a duration, or the number."""
+        if style not in self.formats:
+            return number
+        try:
+            return from_excel(number, self.epoch, timedelta=style in self.durations)
+        except (OverflowError, ValueError):
+            return "#VALUE!"  # as openpyxl reads a date outside Excel's range

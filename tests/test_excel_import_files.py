@@ -61,6 +61,16 @@ def test_files_that_are_not_plain_xlsx_are_refused(data, message):
     assert str(refused.value).startswith(message)
 
 
+def test_a_sheet_with_entities_is_refused_unread():
+    from tests.test_xlsx_rows import package
+
+    doctype = '<!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd"><!ENTITY a "aaaaaaaaaa">]>'
+    data = package('<row r="1"><c r="A1" t="inlineStr"><is><t>&x;&a;</t></is></c></row>', doctype=doctype)
+
+    with pytest.raises(ExcelRefused, match="ark.xlsx er beskadiget og kan ikke læses."):
+        open_xlsx(data, "ark.xlsx")
+
+
 def test_the_limits_refuse_before_reading(settings):
     data = xlsx(5)
 
@@ -87,9 +97,12 @@ def exported(rows):
 
 
 def read(workbook):
+    """The rows of a workbook as the import reads them: from its file."""
     from exitstrategi import dokumentationsark
     from exitstrategi.excel_import import read_rows
 
+    if not workbook.read_only:
+        workbook = open_xlsx(workbook_bytes(workbook))
     return read_rows(workbook, dokumentationsark.columns())
 
 
@@ -154,6 +167,14 @@ def test_a_file_without_the_sheet_or_its_key_headers_is_refused():
     workbook.active.title = "Dokumentationsark"
     workbook.active.append(["Navn", "Nummer"])
     assert read(workbook).fejl == ["Dokumentationsark: overskrifterne «Fagområde» og «KLE-nummer» mangler."]
+
+
+def test_a_damaged_sheet_is_refused_in_danish(db):
+    from tests.test_xlsx_rows import package
+
+    data = package('<row r="1"><c r="A1" t="s"><v>7</v></c></row>', title="Dokumentationsark")
+
+    assert read(open_xlsx(data)).fejl == ["Arket «Dokumentationsark» er beskadiget og kan ikke læses."]
 
 
 def test_a_row_of_a_removed_area_is_refused_with_the_way_back(db, sagsomraade):
