@@ -5,8 +5,9 @@ saving one by one costs several queries per record."""
 from collections import defaultdict
 
 from django.db import connections, router
-from django.db.models import ForeignKey
-from simple_history.utils import get_m2m_field_name
+from django.db.models import ForeignKey, Max
+from django.utils import timezone
+from simple_history.utils import get_change_reason_from_object, get_m2m_field_name
 
 
 def save_with_history(model, *, new, changed, fields, m2m=(), user=None, kilde=None):
@@ -30,13 +31,9 @@ def save_with_history(model, *, new, changed, fields, m2m=(), user=None, kilde=N
             getattr(record, name).set(objects)
         finally:
             del record.skip_history_when_saving
-    history = model.history
-    for group, update in ((new, False), (changed, True)):
+    for group, history_type in ((new, "+"), (changed, "~")):
         if group:
-            rows = history.bulk_history_create(
-                group, update=update, default_user=user, default_change_reason=kilde
-            )
-            _history_m2m(model, group, rows)
+            _history(model, group, history_type, user, kilde)
     return records
 
 
@@ -62,8 +59,59 @@ def _update(model, records, fields):
         cursor.executemany(sql, params)
 
 
-def _history_m2m(model, records, rows):
-    """What simple_history's save() adds to a Historik row: the many-to-many answers at that moment."""
+def _history(model, records, history_type, user, kilde):
+    """The Historik row of each record, as simple_history's bulk_history_create writes it ("+" new, "~"
+    changed; the record's own _history_user, _change_reason and _history_date win), by one INSERT
+    executed for every row: bulk_create builds a model instance and SQL text for each row first. Then
+    the many-to-many answers as saved."""
+    history = model.history.model
+    connection = connections[router.db_for_write(history)]
+    now = timezone.now()
+    tracked = {field.attname for field in history.tracked_fields}
+    columns = [f for f in history._meta.concrete_fields if f is not history._meta.pk]
+    unknown = [f.attname for f in columns if f.attname not in tracked and f.attname not in _HISTORY_FIELDS]
+    if unknown:
+        raise TypeError(f"{history.__name__} has fields bulk._history does not fill: {unknown}")
+
+    def values(record):
+        given = {
+            "history_date": getattr(record, "_history_date", now),
+            "history_user_id": _pk(
+                getattr(record, "_history_user", user or history.get_default_history_user(record))
+            ),
+            "history_change_reason": get_change_reason_from_object(record) or kilde,
+            "history_type": history_type,
+        }
+        return [
+            field.get_db_prep_save(
+                getattr(record, field.attname) if field.attname in tracked else given[field.attname],
+                connection,
+            )
+            for field in columns
+        ]
+
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(history._meta.db_table),
+        ", ".join(quote(f.column) for f in columns),
+        ", ".join(["%s"] * len(columns)),
+    )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, [values(record) for record in records])
+    _history_m2m(model, records)
+
+
+_HISTORY_FIELDS = {"history_date", "history_user_id", "history_change_reason", "history_type"}
+
+
+def _pk(user):
+    return None if user is None else user.pk
+
+
+def _history_m2m(model, records):
+    """What simple_history's save() adds to a Historik row: the many-to-many answers at that moment.
+    A record's newest Historik row is the one `_history` has just written (the callers lock the
+    records; new ones are not yet seen by others)."""
     for field in getattr(model.history.model, "_history_m2m_fields", []):
         through = field.remote_field.through
         own = get_m2m_field_name(field)
@@ -72,9 +120,16 @@ def _history_m2m(model, records, rows):
         related = [f.name for f in through._meta.fields if isinstance(f, ForeignKey)]
         for link in through.objects.filter(**{f"{own}__in": records}).select_related(*related):
             links[getattr(link, f"{own}_id")].append(link)
+        if not links:
+            continue
+        key = model._meta.pk.attname
+        newest = (
+            model.history.filter(**{f"{key}__in": list(links)}).values(key).annotate(row=Max("history_id"))
+        )
+        rows = {item[key]: item["row"] for item in newest}
         history_model = getattr(model.history.model, field.name).model
         history_model.objects.bulk_create(
-            history_model(history=row, **{name: getattr(link, name) for name in names})
-            for row, record in zip(rows, records, strict=True)
-            for link in links[record.pk]
+            history_model(history_id=rows[key], **{name: getattr(link, name) for name in names})
+            for key, record_links in links.items()
+            for link in record_links
         )

@@ -126,3 +126,27 @@ def test_areas_own_fields_in_bulk_keep_the_kle_title_when_emptied(to, projektled
     first.refresh_from_db()
     assert (first.titel, first.noter, first.version) == (first.kle.titel, "Ny note", 1)
     assert first.history.first().history_user == projektleder
+
+
+def test_a_bulk_historik_row_is_the_row_simple_history_writes_for_one_save(to, projektleder, systemer):
+    first, _second = to
+    record = AsIs.objects.get(sagsomraade=first)
+    record.monopolbrud_tsa_systemer.set([systemer["KMD Aktiv"]])
+    record.antal_sagsbehandlere = 7
+    record._change_reason, record._history_user = "Indlæst fra Excel: ark.xlsx", projektleder
+    record.save()
+    by_save = record.history.first()
+
+    phase_records_save(
+        model=AsIs,
+        changes=[(first.pk, {"antal_sagsbehandlere": 7}, record.version, None)],
+        user=projektleder,
+        kilde="Indlæst fra Excel: ark.xlsx",
+    )
+
+    by_bulk = record.history.first()
+    assert by_bulk.history_id > by_save.history_id
+    names = [f.attname for f in AsIs.history.model._meta.concrete_fields]
+    names = [n for n in names if n not in ("history_id", "history_date")]
+    assert [getattr(by_bulk, n) for n in names] == [getattr(by_save, n) for n in names]
+    assert [s.itsystem for s in by_bulk.monopolbrud_tsa_systemer.all()] == [systemer["KMD Aktiv"]]
