@@ -67,18 +67,14 @@ def limit_text(field, limit=FRITEKST_MAX):
     field.widget.attrs["maxlength"] = str(limit)
 
 
-def _limit_choices_once(form_class):
-    """Apply each fixed limit_choices_to of the form class's model fields (such as EGNE_SYSTEMER) to the
-    class's own field, once: Django applies it again for every form it builds, as an Exists subquery
-    per field (half the time of building the As-is form). A callable limit is left to Django."""
-    if "_choices_limited" in form_class.__dict__:
+def _prepare_fields_once(form_class):
+    """What every form of the class would do to its own copy of each field, done once to the class's
+    fields, which Django deep-copies into each form it builds (an Excel import builds thousands)."""
+    if "_fields_prepared" in form_class.__dict__:
         return
     for field in form_class.base_fields.values():
-        limit = getattr(field, "limit_choices_to", None)
-        if limit and not callable(limit) and hasattr(field, "queryset"):
-            field.queryset = field.queryset.complex_filter(limit)
-            field.limit_choices_to = None
-    form_class._choices_limited = True
+        form_class.prepare_field(field)
+    form_class._fields_prepared = True
 
 
 class DanishModelForm(forms.ModelForm):
@@ -86,22 +82,53 @@ class DanishModelForm(forms.ModelForm):
     are plausible."""
 
     def __init__(self, *args, **kwargs):
-        _limit_choices_once(type(self))
+        _prepare_fields_once(type(self))
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field, forms.DateField | forms.DateTimeField):
-                field.validators.append(plausible_date)
-            if type(field) is forms.CharField and field.max_length is None:
-                limit_text(field)
-            if type(field) is forms.ModelMultipleChoiceField:
-                field.__class__ = KeysField  # the same field, with its keys checked first
-            choices_in_one_query(field)
-            if getattr(field, "empty_label", None) == DASHES:
-                field.empty_label = PLACEHOLDER
-            elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
-                field.choices = [
-                    (value, PLACEHOLDER if label == DASHES else label) for value, label in field.choices
-                ]
+
+    @classmethod
+    def prepare_field(cls, field):
+        """Each field of the class, once (a field declared on a parent class is shared: done twice, it
+        must come out the same)."""
+        limit = getattr(field, "limit_choices_to", None)
+        if limit and not callable(limit) and hasattr(field, "queryset"):
+            # a fixed limit (such as EGNE_SYSTEMER): Django would apply it again to every form's copy,
+            # as an Exists subquery per field (half the time of building the As-is form)
+            field.queryset = field.queryset.complex_filter(limit)
+            field.limit_choices_to = None
+        if (
+            isinstance(field, forms.DateField | forms.DateTimeField)
+            and plausible_date not in field.validators
+        ):
+            field.validators.append(plausible_date)
+        if type(field) is forms.CharField and field.max_length is None:
+            limit_text(field)
+        if type(field) is forms.ModelMultipleChoiceField:
+            field.__class__ = KeysField  # the same field, with its keys checked first
+        choices_in_one_query(field)
+        if getattr(field, "empty_label", None) == DASHES:
+            field.empty_label = PLACEHOLDER
+        elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+            field.choices = [
+                (value, PLACEHOLDER if label == DASHES else label) for value, label in field.choices
+            ]
+
+    def validate_unique(self):
+        """Django's check of the model's unique fields and constraints, where the model has any on the
+        form's fields: working out that it has none walks all the model's fields for every form (a
+        seventh of planning an Excel import, a form per changed row and phase)."""
+        if _has_unique_checks(self.instance, frozenset(self._get_validation_exclusions())):
+            super().validate_unique()
+
+
+_UNIQUE_CHECKS = {}  # (model, excluded fields) -> whether Model.validate_unique has anything to check
+
+
+def _has_unique_checks(instance, exclude):
+    key = (type(instance), exclude)
+    if key not in _UNIQUE_CHECKS:
+        unique, for_date = instance._get_unique_checks(exclude=exclude)
+        _UNIQUE_CHECKS[key] = bool(unique or for_date)
+    return _UNIQUE_CHECKS[key]
 
 
 class VersionedForm(DanishModelForm):
@@ -154,11 +181,14 @@ class PhaseRecordForm(DanishModelForm):
         for name in self.m2m_fields:
             if name in self.fields:
                 self.fields[name].required = False
-        for field in self.fields.values():
-            if isinstance(field, forms.TypedChoiceField) and not isinstance(field.widget, forms.Select):
-                field.choices = [c for c in field.choices if c[0] != ""]
         if only is not None:
             self.limit_to(only)
+
+    @classmethod
+    def prepare_field(cls, field):
+        super().prepare_field(field)
+        if isinstance(field, forms.TypedChoiceField) and not isinstance(field.widget, forms.Select):
+            field.choices = [c for c in field.choices if c[0] != ""]  # radio buttons: no empty choice
 
     def clean(self):
         cleaned = super().clean()
