@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.forms.models import ModelChoiceIterator
 
 from .concurrency import check_version
+from .field_copies import FieldsCopiedFast
 from .indstillinger import BRUGERNIVEAUER, KOMPLEKSITETER, OMFANG
 from .models import KLE, Fagomraade, ITSystem, Kommune, Kontrakt
 from .roles import Rolle
@@ -77,7 +78,7 @@ def _prepare_fields_once(form_class):
     form_class._fields_prepared = True
 
 
-class DanishModelForm(forms.ModelForm):
+class DanishModelForm(FieldsCopiedFast, forms.ModelForm):
     """A ModelForm whose empty choice reads "Ikke valgt", never Django's "---------", and whose dates
     are plausible."""
 
@@ -240,7 +241,7 @@ class KleNumbersField(forms.CharField):
         return [topics[n] for n in dict.fromkeys(numbers)]
 
 
-class SagsomraadeForm(forms.Form):
+class SagsomraadeForm(FieldsCopiedFast, forms.Form):
     titel = forms.CharField(
         label="Titel", max_length=500, required=False, help_text="Tom: KLE-emnets titel bruges."
     )

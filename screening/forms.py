@@ -1,5 +1,6 @@
 from django import forms
 
+from exitstrategi.field_copies import FieldsCopiedFast
 from exitstrategi.models import JA_NEJ_UBESVARET as SVAR_CHOICES
 
 from .models import Screening
@@ -7,7 +8,7 @@ from .models import Screening
 NOTE_MAX = 2000
 
 
-class ScreeningRowForm(forms.Form):
+class ScreeningRowForm(FieldsCopiedFast, forms.Form):
     sagsomraade_id = forms.IntegerField(widget=forms.HiddenInput)
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     svar = forms.ChoiceField(
