@@ -73,6 +73,14 @@ def _history(model, records, history_type, user, kilde):
     if unknown:
         raise TypeError(f"{history.__name__} has fields bulk._history does not fill: {unknown}")
 
+    prepared = {}  # the values every row shares (time, user, source, type), made ready for SQL once
+
+    def ready(field, value):
+        key = (field.attname, value)
+        if key not in prepared:
+            prepared[key] = field.get_db_prep_save(value, connection)
+        return prepared[key]
+
     def values(record):
         given = {
             "history_date": getattr(record, "_history_date", now),
@@ -83,10 +91,9 @@ def _history(model, records, history_type, user, kilde):
             "history_type": history_type,
         }
         return [
-            field.get_db_prep_save(
-                getattr(record, field.attname) if field.attname in tracked else given[field.attname],
-                connection,
-            )
+            field.get_db_prep_save(getattr(record, field.attname), connection)
+            if field.attname in tracked
+            else ready(field, given[field.attname])
             for field in columns
         ]
 
