@@ -4,8 +4,22 @@ import time
 
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseBadRequest
+from django.utils import translation
 
 NUL = "\x00"
+
+
+class DanishMiddleware:
+    """Every request in Danish (LANGUAGE_CODE), whatever the browser asks for, with the language made
+    active: without it Django looks for an active language, and fails to find one, on each text,
+    date and number it formats (a few thousand times on the wall, ~7 % of its time)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        translation.activate(settings.LANGUAGE_CODE)
+        return self.get_response(request)
 
 
 class RefuseNulMiddleware:

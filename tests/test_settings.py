@@ -70,3 +70,21 @@ def test_a_web_worker_runs_with_the_tuned_garbage_collector():
     from exitstrategi.worker import YOUNGEST_THRESHOLD
 
     assert result.stdout.strip() == f"[{YOUNGEST_THRESHOLD}, true]"
+
+
+def test_every_request_runs_in_danish_with_the_language_active_whatever_the_browser_asks(rf):
+    from django.utils import translation
+    from django.utils.translation import trans_real
+
+    from exitstrategi.middleware import DanishMiddleware
+
+    seen = []
+
+    def view(request):
+        seen.append((translation.get_language(), getattr(trans_real._active, "value", None) is not None))
+        return translation.gettext("This field is required.")
+
+    translation.deactivate_all()
+    answer = DanishMiddleware(view)(rf.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9"))
+    assert seen == [("da", True)]
+    assert answer == "Dette felt er påkrævet."
