@@ -228,7 +228,7 @@ def _row_values(row, strings, dates):
     values, formulas, column = {}, set(), 0
     for cell in row:
         where = cell.get("r")
-        column = _column_number(where) if where else column + 1
+        column = _column_number(where.rstrip(_DIGITS)) if where else column + 1
         kind, value = cell.get("t", "n"), None
         for part in cell:
             if part.tag == _TAG["f"]:
@@ -244,9 +244,12 @@ def _row_values(row, strings, dates):
     return values, formulas
 
 
-@cache
-def _column_number(where):
-    return column_index_from_string(where.rstrip("0123456789"))
+_DIGITS = "0123456789"
+
+
+@cache  # by the column's letters (a few dozen), not by the cell's reference
+def _column_number(letters):
+    return column_index_from_string(letters)
 
 
 def _inline_texts(inline):
