@@ -168,14 +168,14 @@ def test_the_wall_refresh_sends_only_the_cards_changed_since_the_last_look(login
     assert {c["kle"] for c in cards.values()} == {"32.06.00"}  # only the saved area's cards
 
 
-def test_a_wall_refresh_with_nothing_new_is_one_query_beside_the_login(
+def test_a_wall_refresh_with_nothing_new_is_two_queries_beside_the_login(
     login, laeser, workshop, mapped, django_assert_num_queries
 ):
     client = login(laeser)
     data_url = reverse("workshops:wall-data", args=[workshop.pk])
     client.get(data_url)
 
-    with django_assert_num_queries(4):  # session, user, role; the workshop with its change check
+    with django_assert_num_queries(5):  # session, user, role; the workshop, its change check
         nothing = client.get(data_url, {"siden": timezone.now().isoformat()}).json()
     assert nothing["kort"] == []
 

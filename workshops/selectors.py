@@ -1,4 +1,4 @@
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 
 from exitstrategi import dokumentationsark, kontraktdatoer
 from exitstrategi.models import Fagomraade, Kontrakt, Sagsomraade, aktive, phase_record
@@ -58,44 +58,17 @@ def phase_rows(fagomraade):
     return list(with_registers(rows, registers))
 
 
-# What a wall shows of a sagsområde: its own fields and its answers up to To-be, as (model, the path
-# from it to the area, the area's id in it).
-SAVED_ON_THE_WALL = (
-    (Sagsomraade, "", "pk"),
-    (Screening, "sagsomraade__", "sagsomraade_id"),
-    (AsIs, "sagsomraade__", "sagsomraade_id"),
-    (ToBe, "sagsomraade__", "sagsomraade_id"),
-)
-
-
 def changed_since(fagomraader, since):
     """Ids of the fagområders sagsområder whose own fields or answers up to To-be were saved after
     `since`: one query of four indexed lookups, as cheap for 10,000 rows as for 10."""
-    saved = [
-        model.objects.filter(**{f"{path}fagomraade__in": fagomraader, "aendret__gt": since})
-        .order_by()
-        .values_list(area, flat=True)
-        for model, path, area in SAVED_ON_THE_WALL
+    area = {"fagomraade__in": fagomraader, "aendret__gt": since}
+    record = {"sagsomraade__fagomraade__in": fagomraader, "aendret__gt": since}
+    areas = Sagsomraade.objects.filter(**area).order_by().values_list("pk", flat=True)
+    records = [
+        m.objects.filter(**record).order_by().values_list("sagsomraade_id", flat=True)
+        for m in (Screening, AsIs, ToBe)
     ]
-    return set(saved[0].union(*saved[1:]))
-
-
-def with_changes_since(workshops, since):
-    """The workshops, each with `aendret_siden()`: whether a sagsområde of its fagområder was saved
-    after `since`, known from the query that reads the workshop (a wall's refresh with nothing new)."""
-    flags = [f"aendret_{n}" for n in range(len(SAVED_ON_THE_WALL))]
-    saved = {
-        flag: Exists(
-            model.objects.filter(**{f"{path}fagomraade__workshops": OuterRef("pk"), "aendret__gt": since})
-        )
-        for flag, (model, path, _area) in zip(flags, SAVED_ON_THE_WALL, strict=True)
-    }
-    return workshops.annotate(**saved)
-
-
-def saved_since(workshop):
-    """Whether with_changes_since found anything saved."""
-    return any(getattr(workshop, f"aendret_{n}") for n in range(len(SAVED_ON_THE_WALL)))
+    return set(areas.union(*records))
 
 
 def in_scope(queryset):
