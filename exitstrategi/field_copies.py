@@ -22,13 +22,24 @@ _CHOICE_WIDGET = ChoiceWidget.__deepcopy__
 
 
 class FieldsCopiedFast:
-    """A form (mixin) whose class's fields are copied into each form by `FieldCopies`."""
+    """A form (mixin) whose class's fields are prepared once (`prepare_field`), when its first form is
+    built, and then copied into each form by `FieldCopies`."""
 
     def __init__(self, *args, **kwargs):
-        cls = type(self)
-        if not isinstance(cls.__dict__.get("base_fields"), FieldCopies):
-            cls.base_fields = FieldCopies(cls.base_fields)
+        type(self).prepare_fields()
         super().__init__(*args, **kwargs)
+
+    @classmethod
+    def prepare_fields(cls):
+        if not isinstance(cls.__dict__.get("base_fields"), FieldCopies):
+            for field in cls.base_fields.values():
+                cls.prepare_field(field)
+            cls.base_fields = FieldCopies(cls.base_fields)
+
+    @classmethod
+    def prepare_field(cls, field):
+        """What every form of the class would do to its own copy of the field, done once to the class's
+        field (a field declared on a parent class is shared: done twice, it must come out the same)."""
 
 
 class FieldCopies(dict):

@@ -68,28 +68,12 @@ def limit_text(field, limit=FRITEKST_MAX):
     field.widget.attrs["maxlength"] = str(limit)
 
 
-def _prepare_fields_once(form_class):
-    """What every form of the class would do to its own copy of each field, done once to the class's
-    fields, which Django deep-copies into each form it builds (an Excel import builds thousands)."""
-    if "_fields_prepared" in form_class.__dict__:
-        return
-    for field in form_class.base_fields.values():
-        form_class.prepare_field(field)
-    form_class._fields_prepared = True
-
-
 class DanishModelForm(FieldsCopiedFast, forms.ModelForm):
     """A ModelForm whose empty choice reads "Ikke valgt", never Django's "---------", and whose dates
     are plausible."""
 
-    def __init__(self, *args, **kwargs):
-        _prepare_fields_once(type(self))
-        super().__init__(*args, **kwargs)
-
     @classmethod
     def prepare_field(cls, field):
-        """Each field of the class, once (a field declared on a parent class is shared: done twice, it
-        must come out the same)."""
         limit = getattr(field, "limit_choices_to", None)
         if limit and not callable(limit) and hasattr(field, "queryset"):
             # a fixed limit (such as EGNE_SYSTEMER): Django would apply it again to every form's copy,

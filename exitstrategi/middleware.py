@@ -12,7 +12,7 @@ NUL = "\x00"
 class DanishMiddleware:
     """Every request in Danish (LANGUAGE_CODE), whatever the browser asks for, with the language made
     active: without it Django looks for an active language, and fails to find one, on each text,
-    date and number it formats (a few thousand times on the wall, ~7 % of its time)."""
+    date and number it formats (~1,600 times on the wall: a few of its ~55 ms in a worker)."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -10,7 +10,6 @@ from django.apps import apps
 from django.db.models import QuerySet
 
 from exitstrategi.field_copies import FieldsCopiedFast, copy_field
-from exitstrategi.forms import _prepare_fields_once
 
 
 def form_classes():
@@ -59,8 +58,7 @@ def test_every_field_of_every_form_is_copied_as_django_copies_it():
     classes = form_classes()
     assert len(classes) > 20
     for form_class in classes:
-        if hasattr(form_class, "prepare_field"):
-            _prepare_fields_once(form_class)  # as building its first form does
+        form_class.prepare_fields()  # as building its first form does
         for name, field in form_class.base_fields.items():
             ours, django = copy_field(field, {}), copy.deepcopy(field)
             assert_same_copy(field, ours, django, f"{form_class.__qualname__}.{name}")
