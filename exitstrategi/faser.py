@@ -37,10 +37,11 @@ class Indlaesning:
     exactly as its pages do."""
 
     form: Callable  # (sagsomraade, fields) -> the phase's form, unbound, with the row's answers as initial
-    save: Callable  # ([(sagsomraade, bound form)], user, kilde) -> None: every row of the phase at once
+    save: Callable  # ([(sagsomraade, answers)], user, kilde) -> None: every row of the phase at once
     attach: Callable  # (sagsomraade, form): the new answers onto the row in memory, for later phases
     in_scope: Callable = always  # sagsomraade -> whether it takes part in the phase
     kun_projektleder: bool = False  # only the project leader answers this phase
+    answers: Callable = lambda form: form.cleaned_data  # valid form -> what save writes (the plan keeps it)
 
 
 @dataclass

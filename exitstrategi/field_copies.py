@@ -76,8 +76,8 @@ def _copy_widget(widget, memo):
         return copy.deepcopy(widget, memo)
     result = _shallow(widget)  # Widget.__deepcopy__
     result.attrs = widget.attrs.copy()
-    if kind is _CHOICE_WIDGET:
-        result.choices = copy.copy(widget.choices)
+    if kind is _CHOICE_WIDGET:  # the choices are normalised already: the setter would do it again
+        result._choices = copy.copy(widget._choices)
     memo[id(widget)] = result
     return result
 

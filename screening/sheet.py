@@ -45,7 +45,7 @@ def _form(sagsomraade, fields):
 
 
 def _save(items, user, kilde):
-    answers = [{**form.cleaned_data, "sagsomraade_id": sagsomraade.pk} for sagsomraade, form in items]
+    answers = [{**cleaned, "sagsomraade_id": sagsomraade.pk} for sagsomraade, cleaned in items]
     screenings_save(answers=answers, user=user, kilde=kilde)
 
 

@@ -228,3 +228,32 @@ def test_danish_answers_are_read_in_any_case_and_are_no_change_when_equal(
     cell(workbook, "32.06.00", "Anvendes KMD Sag i dag?").value = value
 
     assert changes(plan(workbook, projektleder)) == []
+
+
+def test_a_planned_import_keeps_the_answers_not_the_forms_so_no_form_waits_for_the_garbage_collector(
+    c_sagsomraade, kontaktperson
+):
+    """A 2,000-row import builds 9,000 forms: kept by the plan, or left in reference cycles, they made the
+    garbage collector walk them all (half a second of bench/bench_excel.py's import)."""
+    import gc
+
+    from django import forms
+
+    workbook = exported()
+    cell(workbook, "32.06.00", "2. Antal sagsbehandlere").value = 12
+    cell(workbook, "32.06.00", "Noter").value = "Ændret"
+    gc.collect()
+    gc.disable()
+    try:
+        result = plan(workbook, kontaktperson)
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        gc.collect()
+        forms_in_cycles = [o for o in gc.garbage if isinstance(o, forms.BaseForm)]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert [type(answers) for _row, _fase, answers in result.skrivninger] == [dict, dict]
+    assert forms_in_cycles == []
+    indlaesning.apply(result, kontaktperson)
+    assert AsIs.objects.get().antal_sagsbehandlere == 12
