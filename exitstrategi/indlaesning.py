@@ -220,7 +220,7 @@ def _plan_phase(result, errors, raekke, row, fase, changed, current, versions, c
 
 def _check_phase(result, errors, raekke, row, fase, changed, current, versions, context, unbound):
     imp = fase.indlaesning
-    base = {name: _data(unbound[name].value()) for name in unbound.fields}
+    base = {name: _data(_shown(unbound, name, field)) for name, field in unbound.fields.items()}
     data, fields, columns = dict(base), [], []
     exported = _Exported(row, fase, raekke.eksporteret)
     app_changed = _app_changed(raekke, fase, versions)
@@ -270,6 +270,11 @@ def _bind(form, data, fields):
     if hasattr(form, "limit_to"):
         form.limit_to(fields)
     return form
+
+
+def _shown(form, name, field):
+    """form[name].value() of an unbound form, without building its BoundField."""
+    return field.prepare_value(form.get_initial_for_field(field, name))
 
 
 def _data(value):
