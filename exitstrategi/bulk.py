@@ -2,6 +2,8 @@
 written: a fixed number of queries however many rows (an Excel import of 2,000 sagsområder), where
 saving one by one costs several queries per record."""
 
+import datetime
+import uuid
 from collections import defaultdict
 
 from django.db import connections, router
@@ -20,9 +22,10 @@ def save_with_history(model, *, new, changed, fields, m2m=(), user=None, kilde=N
         for field in model._meta.concrete_fields:
             if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
                 field.pre_save(record, add=True)
+    now = timezone.now()  # one moment for the whole batch, as one transaction writes it
     for record in changed:
         for field in stamped:
-            field.pre_save(record, add=False)
+            setattr(record, field.attname, now)
     model.objects.bulk_create(new)
     _update(model, changed, sorted(set(fields) | {f.name for f in stamped}))
     for record, name, objects in m2m:
@@ -50,8 +53,9 @@ def _update(model, records, fields):
         ", ".join(f"{quote(field.column)} = %s" for field in columns),
         quote(meta.pk.column),
     )
+    ready = _Prepared(connection)
     params = [
-        [field.get_db_prep_save(getattr(record, field.attname), connection) for field in columns]
+        [ready(field, getattr(record, field.attname)) for field in columns]
         + [meta.pk.get_db_prep_save(record.pk, connection)]
         for record in records
     ]
@@ -73,13 +77,7 @@ def _history(model, records, history_type, user, kilde):
     if unknown:
         raise TypeError(f"{history.__name__} has fields bulk._history does not fill: {unknown}")
 
-    prepared = {}  # the values every row shares (time, user, source, type), made ready for SQL once
-
-    def ready(field, value):
-        key = (field.attname, value)
-        if key not in prepared:
-            prepared[key] = field.get_db_prep_save(value, connection)
-        return prepared[key]
+    ready = _Prepared(connection)
 
     def values(record):
         given = {
@@ -91,9 +89,7 @@ def _history(model, records, history_type, user, kilde):
             "history_type": history_type,
         }
         return [
-            field.get_db_prep_save(getattr(record, field.attname), connection)
-            if field.attname in tracked
-            else ready(field, given[field.attname])
+            ready(field, getattr(record, field.attname) if field.attname in tracked else given[field.attname])
             for field in columns
         ]
 
@@ -106,6 +102,33 @@ def _history(model, records, history_type, user, kilde):
     with connection.cursor() as cursor:
         cursor.executemany(sql, [values(record) for record in records])
     _history_m2m(model, records)
+
+
+class _Prepared:
+    """field.get_db_prep_save(value, connection), worked out once for each value a field repeats in a
+    batch (the time stamp, the user, the answer most rows share): a fifth of writing an import's rows."""
+
+    REPEATABLE = (
+        str,
+        int,
+        bool,
+        datetime.date,
+        datetime.datetime,
+        uuid.UUID,
+    )  # equal values are the same in SQL
+
+    def __init__(self, connection):
+        self.connection, self.prepared = connection, {}
+
+    def __call__(self, field, value):
+        if value is not None and type(value) not in self.REPEATABLE:
+            return field.get_db_prep_save(value, self.connection)
+        key = (field.attname, type(value), value)
+        try:
+            return self.prepared[key]
+        except KeyError:
+            self.prepared[key] = field.get_db_prep_save(value, self.connection)
+            return self.prepared[key]
 
 
 _HISTORY_FIELDS = {"history_date", "history_user_id", "history_change_reason", "history_type"}

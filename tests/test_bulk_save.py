@@ -150,3 +150,23 @@ def test_a_bulk_historik_row_is_the_row_simple_history_writes_for_one_save(to, p
     names = [n for n in names if n not in ("history_id", "history_date")]
     assert [getattr(by_bulk, n) for n in names] == [getattr(by_save, n) for n in names]
     assert [s.itsystem for s in by_bulk.monopolbrud_tsa_systemer.all()] == [systemer["KMD Aktiv"]]
+
+
+def test_records_saved_in_bulk_are_stamped_changed_now_for_the_walls_refresh(to, projektleder):
+    from django.utils import timezone
+
+    first, second = to
+    before = timezone.now()
+
+    phase_records_save(
+        model=AsIs,
+        changes=[
+            (first.pk, {"antal_sagsbehandlere": 3}, 0, None),
+            (second.pk, {"antal_sagsbehandlere": 4}, 0, None),
+        ],
+        user=projektleder,
+    )
+
+    stamps = {a.aendret for a in AsIs.objects.filter(sagsomraade__in=to)}
+    assert len(stamps) == 1 and stamps.pop() >= before  # one moment for the whole batch
+    assert {a.antal_sagsbehandlere for a in AsIs.objects.filter(sagsomraade__in=to)} == {3, 4}
