@@ -168,6 +168,36 @@ def test_the_wall_refresh_sends_only_the_cards_changed_since_the_last_look(login
     assert {c["kle"] for c in cards.values()} == {"32.06.00"}  # only the saved area's cards
 
 
+def test_the_change_check_finds_each_kind_of_save_in_the_workshops_fagomraader_only(
+    workshop, mapped, kle, borgerservice, arbejdsmarked
+):
+    from exitstrategi.models import Fagomraade
+    from workshops.models import ToBe
+    from workshops.selectors import changed_since
+
+    other = Workshop.objects.create(titel="Andet", type="asis", start=timezone.now())
+    elsewhere = Fagomraade.objects.create(navn="Teknik")
+    other.fagomraader.set([elsewhere])
+    mine = mapped.sagsomraade
+    own_fields = Sagsomraade.objects.create(fagomraade=arbejdsmarked, kle=kle["32.24.04"])
+    foreign = Sagsomraade.objects.create(fagomraade=elsewhere, kle=kle["32.24.04"])
+    since = timezone.now()
+    assert changed_since(workshop, since) == set()
+
+    later = timezone.now()
+    Sagsomraade.objects.filter(pk__in=[own_fields.pk, foreign.pk]).update(aendret=later)
+    assert changed_since(workshop, since) == {own_fields.pk}
+    assert changed_since(other, since) == {foreign.pk}
+
+    for model in (Screening, AsIs):
+        model.objects.filter(sagsomraade=mine).update(aendret=timezone.now())
+        assert changed_since(workshop, since) == {own_fields.pk, mine.pk}
+        model.objects.filter(sagsomraade=mine).update(aendret=since)
+    ToBe.objects.create(sagsomraade=mine)
+    assert changed_since(workshop, since) == {own_fields.pk, mine.pk}
+    assert changed_since(workshop, timezone.now()) == set()
+
+
 def test_a_wall_refresh_with_nothing_new_is_two_queries_beside_the_login(
     login, laeser, workshop, mapped, django_assert_num_queries
 ):

@@ -1,3 +1,7 @@
+import datetime
+from functools import cache
+
+from django.db import connections, router
 from django.db.models import Count, Q
 
 from exitstrategi import dokumentationsark, kontraktdatoer
@@ -58,17 +62,43 @@ def phase_rows(fagomraade):
     return list(with_registers(rows, registers))
 
 
-def changed_since(fagomraader, since):
-    """Ids of the fagområders sagsområder whose own fields or answers up to To-be were saved after
-    `since`: one query of four indexed lookups, as cheap for 10,000 rows as for 10."""
-    area = {"fagomraade__in": fagomraader, "aendret__gt": since}
-    record = {"sagsomraade__fagomraade__in": fagomraader, "aendret__gt": since}
+def changed_since(workshop, since):
+    """Ids of the workshop's sagsområder whose own fields or answers up to To-be were saved after `since`:
+    one query of four indexed lookups, as cheap for 10,000 rows as for 10. Every open wall asks every few
+    seconds, so the query's SQL is made once per database and then run with the workshop and the time
+    (making it with the ORM each time was nine tenths of the answer)."""
+    connection = connections[router.db_for_read(Sagsomraade)]
+    sql, slots = _changed_since_sql(connection.alias)
+    aendret = Sagsomraade._meta.get_field("aendret")
+    values = {"workshop": workshop.pk, "since": aendret.get_db_prep_value(since, connection)}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [values[slot] for slot in slots])
+        return {key for (key,) in cursor.fetchall()}
+
+
+_MARKS = {"workshop": -7_300_001, "since": datetime.datetime(1901, 2, 3, 4, 5, 6, 789, tzinfo=datetime.UTC)}
+
+
+@cache
+def _changed_since_sql(alias):
+    """The SQL of changed_since and, for each of its parameters, which value goes there: found by making
+    the query with marker values."""
+    fagomraader = Fagomraade.objects.filter(workshops=_MARKS["workshop"])
+    area = {"fagomraade__in": fagomraader, "aendret__gt": _MARKS["since"]}
+    record = {"sagsomraade__fagomraade__in": fagomraader, "aendret__gt": _MARKS["since"]}
     areas = Sagsomraade.objects.filter(**area).order_by().values_list("pk", flat=True)
     records = [
         m.objects.filter(**record).order_by().values_list("sagsomraade_id", flat=True)
         for m in (Screening, AsIs, ToBe)
     ]
-    return set(areas.union(*records))
+    sql, params = areas.union(*records).query.sql_with_params()
+    connection = connections[alias]
+    marked = {
+        _MARKS["workshop"]: "workshop",
+        Sagsomraade._meta.get_field("aendret").get_db_prep_value(_MARKS["since"], connection): "since",
+    }
+    slots = [marked[param] for param in params]  # a KeyError: a parameter that is neither
+    return sql, slots
 
 
 def in_scope(queryset):

@@ -82,7 +82,7 @@ def changed_cards(workshop, fagomraader, user, since):
     """The cards of the sagsområder saved since `since` ("" for a card that left the wall), with the cell
     and KLE number that place a new card; `fagomraader()` gives the workshop's, read only when something
     changed. Nothing saved since costs one query of indexed lookups."""
-    ids = changed_since(workshop.fagomraader.all(), since)  # a subquery: nothing changed, one query
+    ids = changed_since(workshop, since)  # nothing changed: one query
     if not ids:
         return []
     fagomraader = fagomraader()
