@@ -108,14 +108,8 @@ class _Prepared:
     """field.get_db_prep_save(value, connection), worked out once for each value a field repeats in a
     batch (the time stamp, the user, the answer most rows share): a fifth of writing an import's rows."""
 
-    REPEATABLE = (
-        str,
-        int,
-        bool,
-        datetime.date,
-        datetime.datetime,
-        uuid.UUID,
-    )  # equal values are the same in SQL
+    # Types whose equal values are the same in SQL (not floats: -0.0 == 0.0).
+    REPEATABLE = (str, int, bool, datetime.date, datetime.datetime, uuid.UUID)
 
     def __init__(self, connection):
         self.connection, self.prepared = connection, {}

@@ -91,7 +91,7 @@ def _changed_since_sql(alias):
         m.objects.filter(**record).order_by().values_list("sagsomraade_id", flat=True)
         for m in (Screening, AsIs, ToBe)
     ]
-    sql, params = areas.union(*records).query.sql_with_params()
+    sql, params = areas.union(*records).query.get_compiler(alias).as_sql()
     connection = connections[alias]
     marked = {
         _MARKS["workshop"]: "workshop",
