@@ -8,6 +8,7 @@ class ExitstrategiConfig(AppConfig):
     def ready(self):
         from . import dokumentationsark, faser, indlaesning, revisionslog  # noqa: F401  (its receivers connect)
         from .forms import SagsomraadeForm
+        from .model_loading import load_fast
         from .models import Sagsomraade
         from .worker import tune_garbage_collector
 
@@ -29,4 +30,5 @@ class ExitstrategiConfig(AppConfig):
                 ],
             )
         )
+        load_fast(self)
         tune_garbage_collector()

@@ -6,6 +6,9 @@ class PrioriteringConfig(AppConfig):
     verbose_name = "Fase 4: Prioritering og beslutningsgrundlag"
 
     def ready(self):
+        from exitstrategi.model_loading import load_fast
+
         from . import sheet, signals  # noqa: F401  (signals connect on import)
 
         sheet.register()
+        load_fast(self)

@@ -6,6 +6,7 @@ class WorkshopsConfig(AppConfig):
     verbose_name = "Fase 2 og 3: Workshops, As-is og To-be"
 
     def ready(self):
+        from exitstrategi.model_loading import load_fast
         from exitstrategi.services import person_anonymised
 
         from . import sheet
@@ -14,3 +15,4 @@ class WorkshopsConfig(AppConfig):
         sheet.register_asis()
         sheet.register_tobe()
         person_anonymised.connect(deltager_anonymise, dispatch_uid="workshops_deltager_anonymise")
+        load_fast(self)
