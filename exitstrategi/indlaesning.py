@@ -11,6 +11,7 @@ import hashlib
 from copy import copy
 from dataclasses import dataclass, field
 from functools import cache
+from operator import methodcaller
 
 from django import forms
 from django.db import transaction
@@ -84,7 +85,7 @@ def record_phase(model, form_class, *, in_scope=faser.always, kun_projektleder=F
     def attach(sagsomraade, form):
         sagsomraade._state.fields_cache[name] = form.instance
 
-    answers = lambda form: form.service_kwargs()  # noqa: E731
+    answers = methodcaller("service_kwargs")
     return faser.Indlaesning(build, save, attach, in_scope, kun_projektleder, answers)
 
 
