@@ -20,6 +20,12 @@ def register_path(model, path):
     return field.many_to_one or (field.many_to_many and field.concrete)
 
 
+def register_models(model, paths):
+    """The register models that the register paths among `paths` lead to, in a fixed order."""
+    found = {_resolve(model, path)[1].related_model for path in paths if register_path(model, path)}
+    return sorted(found, key=lambda register: register._meta.label)
+
+
 def _resolve(model, path):
     """(the relations followed to the holder of the key, the foreign key field)."""
     *hops, last = path.split("__")

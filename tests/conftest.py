@@ -211,3 +211,11 @@ def ny_kontrakt(*systemer, **fields):
     created = Kontrakt.objects.create(**fields)
     created.itsystemer.set(systemer)
     return created
+
+
+@pytest.fixture(autouse=True)
+def _a_worker_remembering_no_wall_cards():
+    """Each test starts as a new worker process would: with no wall cards written before."""
+    from workshops.wall_cards import remembered
+
+    remembered.entries.clear()

@@ -16,11 +16,10 @@ from django.views.generic import TemplateView, View
 from exitstrategi import dokumentationsark
 from exitstrategi.params import time_param
 from exitstrategi.roles import RoleRequiredMixin, can_edit_fagomraade
-from screening.models import is_screenet_ja
 
 from ..models import AsIs, ToBe, Workshop
-from ..selectors import changed_since, in_scope, sagsomraader_of, tobe_in_scope
-from ..wall_cards import CardWriter, card_id, cell_id
+from ..selectors import changed_since, in_scope, sagsomraader_of, stamps
+from ..wall_cards import CardWriter, card_id, cell_html, cell_id, registers_stamp, remembered
 from .asis import AsIsUpdateView
 from .tobe import ToBeUpdateView
 
@@ -29,7 +28,6 @@ PHASES = {  # workshop type: the sheet phases whose questions go on its wall
     Workshop.Type.TOBE: [ToBe.FASE],
     Workshop.Type.KOMBINERET: [AsIs.FASE, ToBe.FASE],
 }
-SCOPE = {AsIs.FASE: lambda s: True, ToBe.FASE: tobe_in_scope}  # beyond screened Ja, which all share
 
 
 def wall_questions(workshop_type):
@@ -43,18 +41,11 @@ def wall_questions(workshop_type):
 
 
 class Cell(list):
-    """The cards of one question for one fagområde, and their HTML (`html`)."""
+    """The HTML of the cards of one question for one fagområde, and of the whole cell (`html`)."""
 
-    html = ""
-
-
-def _card(column, sagsomraade, can_edit):
-    return {
-        "key": column.key,
-        "sagsomraade": sagsomraade,
-        "value": column.value(sagsomraade),
-        "can_edit": can_edit,
-    }
+    @property
+    def html(self):
+        return cell_html(self)
 
 
 def _wall_rows(fagomraader, columns):
@@ -64,18 +55,41 @@ def _wall_rows(fagomraader, columns):
 
 def wall_cells(workshop, fagomraader, user, columns):
     """{(column key, fagomraade pk): Cell} of every question and fagområde, in KLE order."""
-    editable = {f.pk: can_edit_fagomraade(user, f) for f in fagomraader}
-    rows = list(in_scope(_wall_rows(fagomraader, columns)))
-    writer = CardWriter(workshop)
-    cells = {}
-    for column in columns:
-        for fagomraade in fagomraader:
-            cells[column.key, fagomraade.pk] = Cell()
-        for s in filter(SCOPE[column.phase], rows):
-            cells[column.key, s.fagomraade_id].append(_card(column, s, editable[s.fagomraade_id]))
-        for fagomraade in fagomraader:
-            cells[column.key, fagomraade.pk].html = writer.cell(cells[column.key, fagomraade.pk])
+    areas = stamps(fagomraader)
+    cards = _cards(workshop, fagomraader, user, columns, areas)
+    cells = {(column.key, f.pk): Cell() for column in columns for f in fagomraader}
+    for pk, fagomraade_id, _stamped in areas:
+        for column, card in zip(columns, cards.get(pk, ()), strict=False):  # none: removed meanwhile
+            if card:
+                cells[column.key, fagomraade_id].append(card)
     return cells
+
+
+def _cards(workshop, fagomraader, user, columns, areas):
+    """{area pk: its cards} of the areas: those this worker wrote before, while the area's stamps, its
+    fagområde's slug and the registers read the same (`remembered`); the others loaded and written. A card
+    written from a save newer than the stamps read first is remembered under the older stamps: the next
+    look reads the newer ones and writes it again."""
+    editable = {f.pk: can_edit_fagomraade(user, f) for f in fagomraader}
+    slugs = {f.pk: f.slug for f in fagomraader}  # in the cards' edit links
+    questions = tuple(column.key for column in columns)
+    registers = registers_stamp(columns)
+    keys = {
+        pk: ((workshop.pk, questions, pk, editable[f]), (registers, slugs[f], stamped))
+        for pk, f, stamped in areas
+    }
+    found = {pk: cards for pk, key in keys.items() if (cards := remembered.get(*key)) is not None}
+    missing = keys.keys() - found.keys()
+    if missing:
+        rows = in_scope(_wall_rows(fagomraader, columns))
+        if len(missing) < len(areas):
+            rows = rows.filter(pk__in=missing)
+        writer = CardWriter(workshop)
+        for s in rows:
+            found[s.pk] = writer.cards(s, columns, editable[s.fagomraade_id])
+            if s.pk in keys:
+                remembered.put(*keys[s.pk], found[s.pk])
+    return found
 
 
 def changed_cards(workshop, fagomraader, user, since):
@@ -89,19 +103,16 @@ def changed_cards(workshop, fagomraader, user, since):
     columns = wall_questions(workshop.type)
     editable = {f.pk: can_edit_fagomraade(user, f) for f in fagomraader}
     writer = CardWriter(workshop)
-    cards = []
-    for s in _wall_rows(fagomraader, columns).filter(pk__in=ids):
-        for column in columns:
-            shown = is_screenet_ja(s) and SCOPE[column.phase](s)
-            cards.append(
-                {
-                    "id": card_id(column.key, s),
-                    "celle": cell_id(column.key, s.fagomraade_id),
-                    "kle": s.kle.nummer,
-                    "html": writer.card(_card(column, s, editable[s.fagomraade_id])) if shown else "",
-                }
-            )
-    return cards
+    return [
+        {
+            "id": card_id(column.key, s.pk),
+            "celle": cell_id(column.key, s.fagomraade_id),
+            "kle": s.kle.nummer,
+            "html": card,
+        }
+        for s in _wall_rows(fagomraader, columns).filter(pk__in=ids)
+        for column, card in zip(columns, writer.cards(s, columns, editable[s.fagomraade_id]), strict=True)
+    ]
 
 
 class WorkshopMixin:
