@@ -3,8 +3,10 @@ value, label and attribute; other widgets still go through the templates."""
 
 import datetime
 
+import pytest
 from django import forms
 from django.forms.renderers import DjangoTemplates
+from django.utils.safestring import mark_safe
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -66,3 +68,15 @@ def test_a_real_form_renders_the_same_and_radios_still_use_the_templates():
 
     assert fast == django
     assert "Nej &lt;måske&gt;" in fast and 'type="radio"' in fast
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["Tekst med <tag>, & og \"citat\" og 'apostrof'", mark_safe("<b>sikker</b>"), 1234567, 2.5, None, True],
+)
+def test_a_value_written_in_python_reads_as_the_template_shows_it(value):
+    from django.template import Context, Template
+
+    from exitstrategi.renderers import shown
+
+    assert shown(value) == Template("{{ value }}").render(Context({"value": value}))
