@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from exitstrategi.indstillinger import Kommune
 from exitstrategi.models import Sagsomraade, phase_record
+from exitstrategi.sql_once import made_once
 from workshops import loesningsscenarier
 from workshops.models import FUNKTIONER
 from workshops.selectors import asis_of, contract_dates_by_system, tidligste_virkning, tobe_of, tobe_scope
@@ -238,22 +239,29 @@ def billeder_af(liste):
     )
 
 
+RANGORDEN = (  # what the order is made of, per area
+    "pk",
+    "kle__nummer",
+    "scenarie",
+    "kritisk",
+    "prioritering__forretningskritisk",
+    "omfang",
+    "besluttet",
+    "prioritering__fastlaast_plads",
+    "prioritering__fastlaast_tidspunkt",
+    "prioritering__fastlaast_begrundelse",
+)
+
+
 def rangorden(kommune=None):
     """{sagsområde id: (place in the order, omfang, decided scenario)} for every area in scope with a
-    scenario, from one query of plain values: the Dokumentationsark's Fase 4 columns on any page."""
+    scenario, from one query of plain values (its SQL made once per matrix): the Dokumentationsark's
+    Fase 4 columns on any page."""
     kommune = kommune or Kommune.get()
-    rows = i_scope(kommune).values_list(
-        "pk",
-        "kle__nummer",
-        "scenarie",
-        "kritisk",
-        "prioritering__forretningskritisk",
-        "omfang",
-        "besluttet",
-        "prioritering__fastlaast_plads",
-        "prioritering__fastlaast_tidspunkt",
-        "prioritering__fastlaast_begrundelse",
-    )
+    matrix = tuple((niveau, tuple(row.items())) for niveau, row in kommune.omfang_matrix.items())
+    rows = made_once(
+        Sagsomraade, "rangorden", matrix, lambda: i_scope(kommune).values_list(*RANGORDEN)
+    ).rows()
     emner, extra = [], {}
     for pk, kle, scenarie, kritisk, revurderet, omfang_, besluttet, plads, tidspunkt, grund in rows:
         if not scenarie:
