@@ -76,6 +76,14 @@ def _sort_key(strategi, laengst_foerst):
 
 def ranger(emner, strategi=TUNGE_FOERST, laengst_foerst=True):
     """[Placering] for the areas, first to last."""
+    return [
+        Placering(nr, emne, _begrundelse(nr, emne, strategi, laengst_foerst))
+        for nr, emne in enumerate(orden(emner, strategi, laengst_foerst), 1)
+    ]
+
+
+def orden(emner, strategi=TUNGE_FOERST, laengst_foerst=True):
+    """The areas, first to last (ranger without the reasons)."""
     if strategi not in (TUNGE_FOERST, LETTE_FOERST):
         raise ValueError(f"Ukendt strategi: {strategi}")
     order = sorted((e for e in emner if e.fastlaast is None), key=_sort_key(strategi, laengst_foerst))
@@ -85,10 +93,7 @@ def ranger(emner, strategi=TUNGE_FOERST, laengst_foerst=True):
     ):
         index = min(max(emne.fastlaast - 1, index + 1), len(order))
         order.insert(index, emne)
-    return [
-        Placering(nr, emne, _begrundelse(nr, emne, strategi, laengst_foerst))
-        for nr, emne in enumerate(order, 1)
-    ]
+    return order
 
 
 def _begrundelse(nr, emne, strategi, laengst_foerst):

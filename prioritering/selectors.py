@@ -268,7 +268,5 @@ def rangorden(kommune=None):
             continue
         extra[pk] = (omfang_, besluttet)
         emner.append(_emne(pk, kle, scenarie, kritisk, revurderet, omfang_, plads, tidspunkt, grund))
-    placeringer = raekkefoelge.ranger(
-        emner, kommune.prioriteringsstrategi, kommune.laengst_forberedelse_foerst
-    )
-    return {p.emne.key: (p.nr, *extra[p.emne.key]) for p in placeringer}
+    order = raekkefoelge.orden(emner, kommune.prioriteringsstrategi, kommune.laengst_forberedelse_foerst)
+    return {emne.key: (nr, *extra[emne.key]) for nr, emne in enumerate(order, 1)}
