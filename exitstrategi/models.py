@@ -12,6 +12,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from . import kontraktdatoer
+from .adresser import adresse
 from .text import danish_slugify
 
 
@@ -374,7 +375,7 @@ class Sagsomraade(models.Model):
 
     def url(self, name):
         """The address of a page about this sagsområde, by its business key."""
-        return reverse(name, args=self.business_key)
+        return adresse(name, *self.business_key)
 
 
 class PhaseRecord(models.Model):
