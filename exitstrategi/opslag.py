@@ -57,26 +57,36 @@ def attach(rows, paths):
     register model (and one per many-to-many field for its links)."""
     if not rows:
         return rows
-    places = []  # (holder, field, the key it holds or the keys it links to)
+    holders_at = {}  # the relations a path follows -> the rows' records at their end
+    filled = []  # (field, the holders, the key each holds or the keys each links to)
+    wanted = {}  # register model -> keys
     for path in paths:
         relations, field = _resolve(type(rows[0]), path)
-        holders = [h for h in (_holder(row, relations) for row in rows) if h is not None]
+        route = tuple(relations)  # "asis__system_sager" and "asis__system_adviser" share their holders
+        if route not in holders_at:
+            holders_at[route] = [h for h in (_holder(row, relations) for row in rows) if h is not None]
+        holders = holders_at[route]
+        wanting = wanted.setdefault(field.related_model, set())
         if field.many_to_many:
-            places += [(holder, field, keys) for holder, keys in _links(holders, field)]
+            keys = _links(holders, field)
+            for linked_keys in keys:
+                wanting.update(linked_keys)
         else:
-            places += [(holder, field, getattr(holder, field.attname)) for holder in holders]
-    wanted = {}  # register model -> keys
-    for _owner, field, key in places:
-        wanted.setdefault(field.related_model, set()).update(key if field.many_to_many else {key})
+            keys = [getattr(holder, field.attname) for holder in holders]
+            wanting.update(keys)
+        filled.append((field, holders, keys))
     found = {model: _in_order(model, keys - {None}) for model, keys in wanted.items()}
     empty = {model: sql.Query(model) for model in found}  # what each _Fetched stands on, never run
-    for holder, field, key in places:
+    for field, holders, keys in filled:
         registry = found[field.related_model]
         if field.many_to_many:
-            objects = sorted((registry[k] for k in key if k in registry), key=registry.place)
-            _Fetched.fill(holder, field, objects, empty[field.related_model])
+            for holder, linked_keys in zip(holders, keys, strict=True):
+                objects = sorted((registry[k] for k in linked_keys if k in registry), key=registry.place)
+                _Fetched.fill(holder, field, objects, empty[field.related_model])
         else:
-            field.set_cached_value(holder, registry.get(key))
+            name, get = field.cache_name, registry.get
+            for holder, key in zip(holders, keys, strict=True):
+                holder._state.fields_cache[name] = get(key)  # what field.set_cached_value() does
     return rows
 
 
@@ -99,14 +109,14 @@ def _in_order(model, keys):
 
 
 def _links(holders, field):
-    """[(holder, [keys of the rows it links to])], from one query of the link table alone."""
+    """[the keys of the rows each holder links to], from one query of the link table alone."""
     through = field.remote_field.through
     source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
     pairs = through._default_manager.filter(**{f"{source}__in": [h.pk for h in holders]})
     keys = {}
     for holder_key, key in pairs.order_by().values_list(f"{source}_id", f"{target}_id"):
         keys.setdefault(holder_key, []).append(key)
-    return [(holder, keys.get(holder.pk, [])) for holder in holders]
+    return [keys.get(holder.pk, []) for holder in holders]
 
 
 def linked(obj, name):
