@@ -64,7 +64,9 @@ def copy_field(field, memo):
     if kind is _CHOICE_FIELD:
         result._choices = copy.deepcopy(field._choices, memo)
     elif kind is _MODEL_CHOICE_FIELD and field.queryset is not None:
-        result.queryset = field.queryset.all()  # also gives the widget choices of its own
+        # one queryset for the form's selects whose class fields share theirs: their entries read once
+        result._queryset = memo.setdefault(("entries", id(field.queryset)), field.queryset.all())
+        result.widget.choices = result.choices  # what the queryset setter does
     return result
 
 

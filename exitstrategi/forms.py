@@ -68,6 +68,9 @@ def limit_text(field, limit=FRITEKST_MAX):
     field.widget.attrs["maxlength"] = str(limit)
 
 
+_ENTRIES = {}  # (model, SQL) -> the one unevaluated queryset of the select fields reading those entries
+
+
 class DanishModelForm(FieldsCopiedFast, forms.ModelForm):
     """A ModelForm whose empty choice reads "Ikke valgt", never Django's "---------", and whose dates
     are plausible."""
@@ -80,6 +83,11 @@ class DanishModelForm(FieldsCopiedFast, forms.ModelForm):
             # as an Exists subquery per field (half the time of building the As-is form)
             field.queryset = field.queryset.complex_filter(limit)
             field.limit_choices_to = None
+        if isinstance(field, forms.ModelChoiceField) and field.queryset is not None:
+            # the same entries (the five As-is system fields): one queryset, which a form's copies share
+            key = (field.queryset.model, str(field.queryset.query))
+            field._queryset = _ENTRIES.setdefault(key, field.queryset)
+            field.widget.choices = field.choices
         if (
             isinstance(field, forms.DateField | forms.DateTimeField)
             and plausible_date not in field.validators

@@ -96,3 +96,20 @@ def test_a_forms_selects_read_their_entries_in_plain_queries(login, projektleder
     assert ">KMD Opera</option>" in response.content.decode()  # its IT-system selects offer the systems
     declared = [q["sql"] for q in [*form_page, *sheet] if q["sql"].startswith("DECLARE")]
     assert declared == []
+
+
+def test_the_as_is_forms_five_system_selects_read_the_systems_once(login, projektleder, municipality):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    area = Sagsomraade.objects.get(fagomraade__slug="fagomraade-0", kle__nummer="27.00.00")
+    client = login(projektleder)
+
+    with CaptureQueriesContext(connection) as form_page:
+        page = client.get(reverse("workshops:asis-update", args=["fagomraade-0", area.kle.nummer])).content
+
+    systems = [q["sql"] for q in form_page if 'FROM "exitstrategi_itsystem"' in q["sql"]]
+    selects = page.decode().split('<select name="system_')[1:]
+    assert len(selects) == 5 and all(">KMD Opera</option>" in select for select in selects)
+    # one for the five selects; the TSA checkboxes, the current TSA answer and its count read their own
+    assert len(systems) <= 4
