@@ -2,7 +2,8 @@ import datetime
 from functools import cache
 
 from django.db import connections, router
-from django.db.models import Count, Q
+from django.db.models import Count, Q, TextField
+from django.db.models.functions import Cast
 
 from exitstrategi import dokumentationsark, kontraktdatoer
 from exitstrategi.models import Fagomraade, Kontrakt, Sagsomraade, aktive, phase_record
@@ -68,13 +69,13 @@ STAMPED = ("screening", "asis", "tobe")  # the records whose saves the wall show
 def stamps(fagomraader):
     """(id, fagomraade id, when it and each STAMPED record were last saved) of the fagområder's
     sagsområder screened Ja, by KLE number: what tells a worker whether the wall's cards it wrote for
-    an area still hold (one query, no answers loaded)."""
+    an area still hold (one query, no answers loaded). The times come as the database writes them: only
+    compared, never read, and parsing 1,600 of them was a third of the query's time."""
     rows = in_scope(Sagsomraade.objects.filter(fagomraade__in=fagomraader)).order_by("kle__nummer")
+    times = [Cast(path, TextField()) for path in ("aendret", *(f"{name}__aendret" for name in STAMPED))]
     return [
         (pk, fagomraade_id, tuple(stamped))
-        for pk, fagomraade_id, *stamped in rows.values_list(
-            "pk", "fagomraade_id", "aendret", *(f"{name}__aendret" for name in STAMPED)
-        )
+        for pk, fagomraade_id, *stamped in rows.values_list("pk", "fagomraade_id", *times)
     ]
 
 
