@@ -65,9 +65,10 @@ def cell_html(cards):
 
 class Remembered:
     """{(workshop, questions, sagsområde, editable): (stamps, cards)} of one worker process: a stamp that
-    differs means the cards are written again. Cleared when full: a wall of 400 areas is 400 entries."""
+    differs means the cards are written again. Cleared when full: a wall of 400 areas is 400 entries of
+    at most 23 cards (~7 KB), so a worker keeps at most ~35 MB."""
 
-    LIMIT = 10_000
+    LIMIT = 5_000
 
     def __init__(self):
         self.entries = {}
