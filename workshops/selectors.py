@@ -53,14 +53,13 @@ def sagsomraader_of(fagomraader, columns=None):
 
 def phase_rows(fagomraade):
     """A fagområde's sagsområder with their screening, As-is and To-be records, by KLE number: what the
-    As-is and To-be overviews list (not the whole sheet's joins)."""
+    As-is and To-be overviews list (not the whole sheet's joins, and no IT system: they name none)."""
     rows = (
         Sagsomraade.objects.filter(fagomraade=fagomraade)
         .select_related("fagomraade", "kle", "screening", "asis", "tobe")
         .order_by("kle__nummer")
     )
-    registers = [f"asis__{field}" for field, _label in FUNKTIONER] + ["asis__monopolbrud_tsa_systemer"]
-    return list(with_registers(rows, registers))
+    return list(with_registers(rows, ["asis__monopolbrud_tsa_systemer"]))  # counted by AsIs.mangler()
 
 
 STAMPED = ("screening", "asis", "tobe")  # the records whose saves the wall shows, beside the area's own
