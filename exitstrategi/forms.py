@@ -43,6 +43,41 @@ class KeysField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+class RegisterChoiceField(forms.ModelChoiceField):
+    """A select of register entries whose chosen entry the form may have read already, together with
+    those of its other selects of the same entries (`DanishModelForm._read_chosen_entries`): one query
+    for the five As-is system answers instead of one per answer."""
+
+    chosen = None  # {key: entry} the form read for its selects of these entries, or None
+
+    def to_python(self, value):
+        if self.chosen is None or not isinstance(value, str) or value in self.empty_values:
+            return super().to_python(value)
+        self.validate_no_null_characters(value)
+        try:
+            return self.chosen[self.queryset.model._meta.pk.to_python(value)]
+        except (KeyError, forms.ValidationError):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+            ) from None
+
+
+def _by_key(field):
+    """Whether the select names its entries by their primary key (a foreign key's form field does)."""
+    return field.to_field_name in (None, field.queryset.model._meta.pk.name)
+
+
+def _chosen_key(field, value):
+    """The key a select's submitted value names, or None when it names none a database can hold."""
+    if not isinstance(value, str) or value in field.empty_values:
+        return None
+    try:
+        key = field.queryset.model._meta.pk.to_python(value)
+    except forms.ValidationError:
+        return None
+    return key if isinstance(key, int) and abs(key) <= LARGEST_KEY else None
+
+
 class ChoicesInOneQuery(ModelChoiceIterator):
     """A select's register entries read by one plain query and kept for the field's life (one form):
     Django reads them through iterator(), which on PostgreSQL is a server-side cursor of three round
@@ -97,6 +132,8 @@ class DanishModelForm(FieldsCopiedFast, forms.ModelForm):
             limit_text(field)
         if type(field) is forms.ModelMultipleChoiceField:
             field.__class__ = KeysField  # the same field, with its keys checked first
+        elif type(field) is forms.ModelChoiceField:
+            field.__class__ = RegisterChoiceField  # the same field, its entry maybe read with others
         choices_in_one_query(field)
         if getattr(field, "empty_label", None) == DASHES:
             field.empty_label = PLACEHOLDER
@@ -104,6 +141,24 @@ class DanishModelForm(FieldsCopiedFast, forms.ModelForm):
             field.choices = [
                 (value, PLACEHOLDER if label == DASHES else label) for value, label in field.choices
             ]
+
+    def _clean_fields(self):
+        self._read_chosen_entries()
+        super()._clean_fields()
+
+    def _read_chosen_entries(self):
+        """The entries chosen in the form's selects that share one queryset, read in one query."""
+        groups = {}  # the shared queryset's id -> [(field, submitted value)]
+        for _name, bound in self._bound_items():
+            field = bound.field
+            if isinstance(field, RegisterChoiceField) and not field.disabled and _by_key(field):
+                groups.setdefault(id(field.queryset), []).append((field, bound.data))
+        for group in groups.values():
+            if len(group) > 1:
+                keys = {key for field, value in group if (key := _chosen_key(field, value)) is not None}
+                chosen = group[0][0].queryset.in_bulk(keys) if keys else {}
+                for field, _value in group:
+                    field.chosen = chosen
 
     def validate_unique(self):
         """Django's check of the model's unique fields and constraints, where the model has any on the

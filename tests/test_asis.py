@@ -246,3 +246,33 @@ def test_question_7_is_answered_in_words_with_our_quick_answer_beneath(
     assert asis.oprydning_svar == answer and asis.komplet
     row = client.get(reverse("dokumentationsark")).context["table"][0][1]
     assert ("asis_oprydning_svar", answer, None) in row
+
+
+def test_the_five_system_answers_are_looked_up_together(login, kontaktperson, ja_sagsomraade, systemer):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as saving:
+        response = login(kontaktperson).post(url(ja_sagsomraade), full_answers(systemer))
+
+    assert response.status_code == 302
+    asis = AsIs.objects.get(pk=ja_sagsomraade.pk)
+    assert (asis.system_sager, asis.system_overblik) == (systemer["KMD Opera"], systemer["KMD Sag"])
+    one_by_one = [
+        q for q in saving if 'FROM "exitstrategi_itsystem" WHERE' in q["sql"] and "LIMIT 21" in q["sql"]
+    ]
+    assert one_by_one == []  # one IN lookup for the five, not a lookup per answer
+
+
+@pytest.mark.parametrize("key", ["999999", "abc", "99999999999999999999", "-1", "market"])
+def test_a_system_answer_naming_no_system_of_the_municipality_is_refused(
+    login, kontaktperson, ja_sagsomraade, systemer, key
+):
+    if key == "market":
+        key = ITSystem.objects.create(navn="Markedets løsning", markedsloesning=True).pk
+
+    response = login(kontaktperson).post(url(ja_sagsomraade), full_answers(systemer, system_adviser=key))
+
+    assert response.status_code == 200
+    assert "gyldig" in str(response.context["form"].errors["system_adviser"])
+    assert not AsIs.objects.exists()
