@@ -54,12 +54,12 @@ class RegisterChoiceField(forms.ModelChoiceField):
         if self.chosen is None or not isinstance(value, str) or value in self.empty_values:
             return super().to_python(value)
         self.validate_no_null_characters(value)
-        try:
-            return self.chosen[self.queryset.model._meta.pk.to_python(value)]
-        except (KeyError, forms.ValidationError):
+        entry = self.chosen.get(_chosen_key(self, value))
+        if entry is None:
             raise forms.ValidationError(
                 self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
-            ) from None
+            )
+        return entry
 
 
 def _by_key(field):

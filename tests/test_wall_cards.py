@@ -30,10 +30,6 @@ def written_afresh(client, workshop):
     return wall(client, workshop)
 
 
-def _now():
-    return timezone.now()
-
-
 def test_every_change_a_card_shows_reaches_the_wall_drawn_from_remembered_cards(
     login, kontaktperson, workshop, c_sagsomraade, kle, borgerservice, arbejdsmarked
 ):
@@ -45,7 +41,9 @@ def test_every_change_a_card_shows_reaches_the_wall_drawn_from_remembered_cards(
 
     changes = {
         "an answer saved": (
-            lambda: AsIs.objects.filter(pk=c_sagsomraade.pk).update(antal_sagsbehandlere=9, aendret=_now()),
+            lambda: AsIs.objects.filter(pk=c_sagsomraade.pk).update(
+                antal_sagsbehandlere=9, aendret=timezone.now()
+            ),
             card_in("asis_sagsbehandlere", borgerservice, '<strong class="card-note">9</strong>'),
         ),
         "an IT system renamed (as the KITOS import does)": (
@@ -53,7 +51,7 @@ def test_every_change_a_card_shows_reaches_the_wall_drawn_from_remembered_cards(
             card_in("asis_system_sager", borgerservice, "KMD Opera Ny"),
         ),
         "the area retitled": (
-            lambda: area.update(titel="Boligstøtte, ny", aendret=_now()),
+            lambda: area.update(titel="Boligstøtte, ny", aendret=timezone.now()),
             card_in("asis_brugsmoenster", borgerservice, "Boligstøtte, ny"),
         ),
         "the fagområde's address renamed": (
@@ -65,7 +63,7 @@ def test_every_change_a_card_shows_reaches_the_wall_drawn_from_remembered_cards(
             card_in("asis_brugsmoenster", arbejdsmarked, "32.24.05 Fradrag"),
         ),
         "the area moved to the other fagområde": (
-            lambda: area.update(fagomraade=arbejdsmarked, aendret=_now()),
+            lambda: area.update(fagomraade=arbejdsmarked, aendret=timezone.now()),
             card_in("asis_brugsmoenster", arbejdsmarked, "32.06.00"),
         ),
     }
@@ -89,9 +87,11 @@ def test_an_area_that_leaves_the_wall_leaves_the_remembered_wall(
     assert "32.06.00" in str(wall(client, workshop))
 
     if change == "removed":
-        Sagsomraade.objects.filter(pk=c_sagsomraade.pk).update(fjernet=_now(), aendret=_now())
+        Sagsomraade.objects.filter(pk=c_sagsomraade.pk).update(fjernet=timezone.now(), aendret=timezone.now())
     else:
-        Screening.objects.filter(sagsomraade=c_sagsomraade).update(anvender_kmd_sag="nej", aendret=_now())
+        Screening.objects.filter(sagsomraade=c_sagsomraade).update(
+            anvender_kmd_sag="nej", aendret=timezone.now()
+        )
 
     assert "32.06.00" not in str(wall(client, workshop))
 
