@@ -132,6 +132,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+elif env_bool("PG_PREPARED_STATEMENTS", True):
+    # Every page asks the same queries again and again, and PostgreSQL spends longer planning the
+    # sheet's queries than running them: bound on the server, psycopg prepares a query from its fifth
+    # use, so a connection plans it once. Set PG_PREPARED_STATEMENTS=0 behind a connection pooler in
+    # transaction mode (PgBouncer without max_prepared_statements).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -3,6 +3,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from django.db import connection
+
+from exitstrategi.models import Fagomraade
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -88,3 +93,33 @@ def test_every_request_runs_in_danish_with_the_language_active_whatever_the_brow
     answer = DanishMiddleware(view)(rf.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9"))
     assert seen == [("da", True)]
     assert answer == "Dette felt er påkrævet."
+
+
+def _database_options(**env):
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(sorted(settings.DATABASES['default']['OPTIONS'].items()))",
+        DEBUG="1",
+        DATABASE_URL="postgres://exit@db.kommune.dk/exitstrategi",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_postgresql_connections_prepare_repeated_queries_unless_a_pooler_forbids_it():
+    assert _database_options() == "[('prepare_threshold', 5), ('server_side_binding', True)]"
+    assert _database_options(PG_PREPARED_STATEMENTS="0") == "[]"
+
+
+@pytest.mark.django_db
+def test_a_query_asked_again_and_again_is_planned_once_per_postgresql_connection():
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's")
+    for _ in range(6):
+        list(Fagomraade.objects.filter(navn="Børn og unge"))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [statement for (statement,) in cursor.fetchall()]
+    assert any('FROM "exitstrategi_fagomraade"' in statement for statement in prepared)
