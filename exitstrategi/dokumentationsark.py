@@ -19,6 +19,7 @@ from django.db.models import Q, Sum
 
 from . import faser
 from .filters import free_text_filter
+from .model_loading import let_go
 from .models import KLE, Fagomraade, Sagsomraade, phase_record
 from .opslag import linked, register_path, with_registers
 
@@ -116,16 +117,7 @@ def in_chunks(queryset, columns=None):
     while chunk := list(islice(rows, CHUNK)):
         for row in prepare(chunk, columns):
             yield row
-            _let_go(row)
-
-
-def _let_go(row):
-    """Drop what the row and its joined records cache (each other, prefetched querysets that name their
-    instance): then it is freed at once instead of by the garbage collector."""
-    for obj in (*row._state.fields_cache.values(), row):
-        if obj is not None:
-            obj._state.fields_cache.clear()
-            obj.__dict__.pop("_prefetched_objects_cache", None)
+            let_go([row])
 
 
 def version_titles():

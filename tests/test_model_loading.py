@@ -85,3 +85,29 @@ def test_a_receiver_of_post_init_still_sees_every_loaded_instance(c_sagsomraade,
     finally:
         post_init.disconnect(receiver, sender=model)
     assert seen == [loaded]
+
+
+@pytest.mark.parametrize(
+    ("name", "rows_of"),
+    [
+        ("dokumentationsark", lambda context: context["page"].object_list),
+        ("workshops:fagomraade-asis", lambda context: [row for row, _asis, _missing in context["mapped"]]),
+        ("workshops:fagomraade-tobe", lambda context: [row for row, _tobe, _missing in context["assessed"]]),
+    ],
+)
+def test_a_listing_page_lets_go_of_its_rows_joined_records_once_written(
+    login, projektleder, c_sagsomraade, name, rows_of
+):
+    """Rows and their joined records point at each other; once the page is written the rows drop them,
+    so they are freed at once and not left to the garbage collector (exitstrategi.model_loading.let_go)."""
+    from django.urls import reverse
+
+    args = () if name == "dokumentationsark" else (c_sagsomraade.fagomraade.slug,)
+    response = login(projektleder).get(reverse(name, args=args))
+
+    rows = rows_of(response.context)
+    assert c_sagsomraade.kle.nummer in response.content.decode()
+    assert [row.pk for row in rows] == [c_sagsomraade.pk]
+    assert all(
+        not row._state.fields_cache and "_prefetched_objects_cache" not in row.__dict__ for row in rows
+    )

@@ -8,6 +8,7 @@ from django.views.generic import TemplateView, View
 from .. import dokumentationsark
 from ..excel import dokumentationsark_xlsx
 from ..forms import choices_in_one_query
+from ..model_loading import LetsGoOfRowsMixin
 from ..renderers import shown
 from ..revisionslog import Handling, log
 from ..roles import RoleRequiredMixin
@@ -60,7 +61,7 @@ def table_html(table):
     return mark_safe("\n".join(lines))  # noqa: S308 (every value escaped)
 
 
-class DokumentationsarkView(RoleRequiredMixin, TemplateView):
+class DokumentationsarkView(RoleRequiredMixin, LetsGoOfRowsMixin, TemplateView):
     template_name = "exitstrategi/dokumentationsark.html"
     paginate_by = 100
 
@@ -68,6 +69,7 @@ class DokumentationsarkView(RoleRequiredMixin, TemplateView):
         columns = dokumentationsark.columns(chosen_phases(self.request))
         filterset, rows = filtered_sheet(self.request, columns)
         page = page_of(rows, self.request.GET.get("side"), self.paginate_by, columns)
+        self.rows_shown = page.object_list
         column_filters = set(dokumentationsark.column_filter_names())
         sums = dokumentationsark.totals(rows, columns)
         table = [
@@ -81,7 +83,6 @@ class DokumentationsarkView(RoleRequiredMixin, TemplateView):
             column_filters=[f for f in filterset.form if f.name in column_filters],
             page=page,
             columns=[(c, FROZEN.get(c.key)) for c in columns],
-            table=table,
             table_html=table_html(table),
             totals=[(c.key in sums, sums.get(c.key), FROZEN.get(c.key)) for c in columns] if sums else None,
             sort=self.request.GET.get("sort", ""),

@@ -2,6 +2,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
 from exitstrategi import guiden
+from exitstrategi.model_loading import LetsGoOfRowsMixin
 from exitstrategi.models import Fagomraade
 from exitstrategi.roles import RoleRequiredMixin, can_edit_fagomraade
 from exitstrategi.views.phase_record import PhaseRecordUpdateView
@@ -28,12 +29,12 @@ class KortlaegningView(RoleRequiredMixin, TemplateView):
         return super().get_context_data(fagomraader=fagomraader, total=total, **kwargs)
 
 
-class FagomraadeAsIsView(RoleRequiredMixin, TemplateView):
+class FagomraadeAsIsView(RoleRequiredMixin, LetsGoOfRowsMixin, TemplateView):
     template_name = "workshops/fagomraade_asis.html"
 
     def get_context_data(self, **kwargs):
         fagomraade = get_object_or_404(Fagomraade, slug=self.kwargs["slug"])
-        rows = phase_rows(fagomraade)
+        rows = self.rows_shown = phase_rows(fagomraade)
         mapped = [(s, asis_of(s)) for s in rows if is_screenet_ja(s)]
         return super().get_context_data(
             fagomraade=fagomraade,

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from exitstrategi import guiden
+from exitstrategi.model_loading import LetsGoOfRowsMixin
 from exitstrategi.models import Fagomraade
 from exitstrategi.roles import RoleRequiredMixin, can_edit_fagomraade
 from exitstrategi.views.phase_record import PhaseRecordUpdateView
@@ -43,12 +44,12 @@ class VurderingView(RoleRequiredMixin, TemplateView):
         )
 
 
-class FagomraadeToBeView(RoleRequiredMixin, TemplateView):
+class FagomraadeToBeView(RoleRequiredMixin, LetsGoOfRowsMixin, TemplateView):
     template_name = "workshops/fagomraade_tobe.html"
 
     def get_context_data(self, **kwargs):
         fagomraade = get_object_or_404(Fagomraade, slug=self.kwargs["slug"])
-        rows = [s for s in phase_rows(fagomraade) if is_screenet_ja(s)]
+        rows = self.rows_shown = [s for s in phase_rows(fagomraade) if is_screenet_ja(s)]
         assessed = [s for s in rows if tobe_in_scope(s)]
         return super().get_context_data(
             fagomraade=fagomraade,
