@@ -278,6 +278,9 @@ class Identitet(models.Model):
 def phase_record(sagsomraade, name):
     """The sagsområde's one-to-one phase record `name` ("screening", "asis", "tobe" …), or None while
     it has none (no query when the relation was select_related)."""
+    cached = sagsomraade._state.fields_cache  # what the relation's descriptor reads first: a sheet asks
+    if name in cached:  # thousands of times a page, and the descriptor's way costs three times more
+        return cached[name]
     try:
         return getattr(sagsomraade, name)
     except ObjectDoesNotExist:

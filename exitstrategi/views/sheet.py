@@ -46,17 +46,25 @@ def page_of(rows, number, per_page, columns):
 FROZEN = {"fagomraade": 1, "kle": 2, "sagsomraade": 3}  # stay in view while the sheet scrolls sideways
 
 
-def table_html(table):
+def table_html(rows, columns):
     """The sheet's <tr>s, written in Python: a page is thousands of cells, and a template tag per cell was
     most of its time. Each value is shown as {{ value }} would show it."""
+    cells_of = [
+        (
+            column.value,
+            f'<td class="frozen frozen-{FROZEN[column.key]}">' if column.key in FROZEN else "<td>",
+            column.key == "sagsomraade",  # the area's title links to its page
+        )
+        for column in columns
+    ]
     lines = []
-    for row, values in table:
+    for row in rows:
         cells = []
-        for key, value, frozen in values:
-            text = shown(value)
-            if key == "sagsomraade":
+        for value, opening, linked in cells_of:
+            text = shown(value(row))
+            if linked:
                 text = f'<a href="{conditional_escape(row.get_absolute_url())}">{text}</a>'
-            cells.append(f'<td class="frozen frozen-{frozen}">{text}</td>' if frozen else f"<td>{text}</td>")
+            cells.append(f"{opening}{text}</td>")
         lines.append(f"    <tr>{''.join(cells)}</tr>")
     return mark_safe("\n".join(lines))  # noqa: S308 (every value escaped)
 
@@ -72,9 +80,6 @@ class DokumentationsarkView(RoleRequiredMixin, LetsGoOfRowsMixin, TemplateView):
         self.rows_shown = page.object_list
         column_filters = set(dokumentationsark.column_filter_names())
         sums = dokumentationsark.totals(rows, columns)
-        table = [
-            (row, [(c.key, c.value(row), FROZEN.get(c.key)) for c in columns]) for row in page.object_list
-        ]
         return super().get_context_data(
             phases=dokumentationsark.phases(),
             chosen=chosen_phases(self.request),
@@ -83,7 +88,7 @@ class DokumentationsarkView(RoleRequiredMixin, LetsGoOfRowsMixin, TemplateView):
             column_filters=[f for f in filterset.form if f.name in column_filters],
             page=page,
             columns=[(c, FROZEN.get(c.key)) for c in columns],
-            table_html=table_html(table),
+            table_html=table_html(page.object_list, columns),
             totals=[(c.key in sums, sums.get(c.key), FROZEN.get(c.key)) for c in columns] if sums else None,
             sort=self.request.GET.get("sort", ""),
             **kwargs,
