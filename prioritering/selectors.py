@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from types import MappingProxyType
 
 from django.db.models import Case, F, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce, NullIf
@@ -262,11 +264,18 @@ def rangorden(kommune=None):
     rows = made_once(
         Sagsomraade, "rangorden", matrix, lambda: i_scope(kommune).values_list(*RANGORDEN)
     ).rows()
+    return _ordered(tuple(rows), kommune.prioriteringsstrategi, kommune.laengst_forberedelse_foerst)
+
+
+@lru_cache(maxsize=1)
+def _ordered(rows, strategi, laengst_foerst):
+    """The order of the ranking's rows: the same rows and strategy give the same order, so a worker
+    orders them again only when one of them changed (a workshop saving answers leaves them be)."""
     emner, extra = [], {}
     for pk, kle, scenarie, kritisk, revurderet, omfang_, besluttet, plads, tidspunkt, grund in rows:
         if not scenarie:
             continue
         extra[pk] = (omfang_, besluttet)
         emner.append(_emne(pk, kle, scenarie, kritisk, revurderet, omfang_, plads, tidspunkt, grund))
-    order = raekkefoelge.orden(emner, kommune.prioriteringsstrategi, kommune.laengst_forberedelse_foerst)
-    return {emne.key: (nr, *extra[emne.key]) for nr, emne in enumerate(order, 1)}
+    order = raekkefoelge.orden(emner, strategi, laengst_foerst)
+    return MappingProxyType({emne.key: (nr, *extra[emne.key]) for nr, emne in enumerate(order, 1)})

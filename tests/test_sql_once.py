@@ -42,3 +42,24 @@ def test_the_ranking_follows_a_changed_matrix_of_the_municipality(omraader):
     kommune.save()
 
     assert {omfang_ for _nr, omfang_, _besluttet in rangorden().values()} == {1}
+
+
+def test_the_ranking_follows_a_changed_area_and_a_changed_strategy(omraader):
+    for s in omraader.values():
+        Prioritering.objects.get_or_create(sagsomraade=s, defaults={"brugerniveau": "mange"})
+    before = rangorden()
+    first = min(before, key=lambda key: before[key][0])
+
+    Prioritering.objects.filter(sagsomraade_id=first).update(brugerniveau="faa")
+    kommune = Kommune.get()
+    after = rangorden()
+    kommune.prioriteringsstrategi = (
+        "lette_foerst" if kommune.prioriteringsstrategi != "lette_foerst" else "tunge_foerst"
+    )
+    kommune.save()
+    turned = rangorden()
+
+    assert after[first][1] != before[first][1]  # its omfang, read afresh
+    assert [key for key, _ in sorted(turned.items(), key=lambda item: item[1][0])] != [
+        key for key, _ in sorted(after.items(), key=lambda item: item[1][0])
+    ]
