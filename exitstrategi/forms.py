@@ -1,10 +1,11 @@
 import re
+from functools import cache
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.validators import MaxLengthValidator
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, UniqueConstraint
 from django.forms.models import ModelChoiceIterator
 
 from .concurrency import check_version
@@ -160,6 +161,20 @@ class DanishModelForm(FieldsCopiedFast, forms.ModelForm):
                 for field, _value in group:
                     field.chosen = chosen
 
+    def _get_validation_exclusions(self):
+        """Django's, and the foreign keys whose select already found the chosen entry among those it
+        offers (its queryset holds the field's limit): the model would look each up again, one query a
+        field. Not where a unique field or a constraint names one: their checks skip what is excluded."""
+        exclude = super()._get_validation_exclusions()
+        checked = _checked_together(type(self.instance))
+        return exclude | {
+            name
+            for name, field in self.fields.items()
+            if isinstance(field, forms.ModelChoiceField)
+            and not isinstance(field, forms.ModelMultipleChoiceField)
+            and name not in checked
+        }
+
     def validate_unique(self):
         """Django's check of the model's unique fields and constraints, where the model has any on the
         form's fields: working out that it has none walks all the model's fields for every form (a
@@ -169,6 +184,19 @@ class DanishModelForm(FieldsCopiedFast, forms.ModelForm):
 
 
 _UNIQUE_CHECKS = {}  # (model, excluded fields) -> whether Model.validate_unique has anything to check
+
+
+@cache
+def _checked_together(model):
+    """The model's fields a unique check or a constraint names; every field when a constraint names
+    fields it does not list (a check, an expression, a condition)."""
+    names = {f.name for f in model._meta.fields if f.unique}
+    names |= {name for together in model._meta.unique_together for name in together}
+    for constraint in model._meta.constraints:
+        if not isinstance(constraint, UniqueConstraint) or constraint.expressions or constraint.condition:
+            return {f.name for f in model._meta.fields}
+        names |= set(constraint.fields)
+    return names
 
 
 def _has_unique_checks(instance, exclude):

@@ -263,6 +263,10 @@ def test_the_five_system_answers_are_looked_up_together(login, kontaktperson, ja
         q for q in saving if 'FROM "exitstrategi_itsystem" WHERE' in q["sql"] and "LIMIT 21" in q["sql"]
     ]
     assert one_by_one == []  # one IN lookup for the five, not a lookup per answer
+    looked_up_again = [
+        q for q in saving if 'FROM "exitstrategi_itsystem" WHERE ("exitstrategi_itsystem"."id" =' in q["sql"]
+    ]
+    assert looked_up_again == []  # the model does not check again what the form's selects found
 
 
 @pytest.mark.parametrize("key", ["999999", "abc", "99999999999999999999", "-1", "market"])

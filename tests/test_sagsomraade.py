@@ -99,3 +99,19 @@ def test_the_page_shows_every_phase_and_links_editors_to_the_forms(
     assert links["Fase 3: To-be"] == ("Udfyld To-be", "/vurdering/borgerservice/32.06.00/")
     assert "Udfyld As-is" in editor.content.decode()
     assert "Udfyld As-is" not in login(laeser).get(c_sagsomraade.get_absolute_url()).content.decode()
+
+
+def test_a_form_still_checks_a_constraint_that_names_its_selects(sagsomraade):
+    """Selects that found their entry are not looked up again by the model, except where a unique
+    constraint names them: the second area on the same KLE number in a fagområde is refused."""
+    from exitstrategi.forms import DanishModelForm
+
+    class AreaForm(DanishModelForm):
+        class Meta:
+            model = Sagsomraade
+            fields = ["fagomraade", "kle", "titel"]
+
+    form = AreaForm({"fagomraade": sagsomraade.fagomraade_id, "kle": sagsomraade.kle_id, "titel": "Igen"})
+
+    assert not form.is_valid()
+    assert "Fagområdet har allerede et sagsområde med dette KLE-nummer." in str(form.errors)
