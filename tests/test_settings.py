@@ -96,13 +96,17 @@ def test_every_request_runs_in_danish_with_the_language_active_whatever_the_brow
 
 
 def _database_options(**env):
-    result = manage(
-        "shell",
-        "-c",
-        "from django.conf import settings; print(sorted(settings.DATABASES['default']['OPTIONS'].items()))",
-        DEBUG="1",
-        DATABASE_URL="postgres://exit@db.kommune.dk/exitstrategi",
-        **env,
+    """The database OPTIONS the settings give for a PostgreSQL URL (read without connecting)."""
+    code = (
+        "import exitstrategi.settings as s; print(sorted(s.DATABASES['default'].get('OPTIONS', {}).items()))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**os.environ, "DEBUG": "1", "DATABASE_URL": "postgres://exit@db.kommune.dk/exitstrategi", **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip().splitlines()[-1]
