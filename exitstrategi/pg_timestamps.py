@@ -31,10 +31,10 @@ def _c_loader():
 
         def __init__(self, oid, context=None):
             super().__init__(oid, context)
-            self.load = optimised(oid, context).load  # called as it is, without a Python frame
+            self._c_load = optimised(oid, context).load
 
-        def load(self, data):  # replaced on each instance (above); Loader requires one on the class
-            raise NotImplementedError
+        def load(self, data):
+            return self._c_load(data)
 
     return CTimestamptzLoader
 
