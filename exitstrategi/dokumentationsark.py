@@ -15,7 +15,7 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
 
 from . import faser
 from .filters import free_text_filter
@@ -240,10 +240,12 @@ def column_filter_names():
     return [c.key for c in _all_columns() if c.answer]
 
 
-def totals(queryset, columns):
-    """{column key: sum over the queryset} for the shown number columns, in one query."""
+def count_and_totals(queryset, columns):
+    """(the queryset's number of rows, {column key: sum over it} for the shown number columns), from one
+    query: the page's count and its sums."""
     wanted = {c.key: Sum(c.total) for c in columns if c.total}
-    return queryset.order_by().aggregate(**wanted) if wanted else {}
+    found = queryset.order_by().aggregate(raekker_i_alt=Count("pk"), **wanted)
+    return found.pop("raekker_i_alt"), found
 
 
 def filterset_class():

@@ -31,11 +31,14 @@ def filtered_sheet(request, columns):
     return filterset, filterset.qs
 
 
-def page_of(rows, number, per_page, columns):
+def page_of(rows, number, per_page, columns, count):
     """The page, its rows ready for the columns: the page's keys found in the filtered and sorted
     order first, joining only what the filter and the sort need, then those rows loaded with every
-    join the columns read; the database joins and sorts a page of rows, not all of them."""
-    page = Paginator(rows.values_list("pk", flat=True), per_page).get_page(number)
+    join the columns read; the database joins and sorts a page of rows, not all of them. `count`: how
+    many rows there are (counted with the column sums)."""
+    paginator = Paginator(rows.values_list("pk", flat=True), per_page)
+    paginator.count = count
+    page = paginator.get_page(number)
     keys = list(page.object_list)
     loaded = {row.pk: row for row in dokumentationsark.queryset(columns).filter(pk__in=keys).order_by()}
     rows = [loaded[key] for key in keys if key in loaded]  # one removed in between is left out
@@ -76,10 +79,10 @@ class DokumentationsarkView(RoleRequiredMixin, LetsGoOfRowsMixin, TemplateView):
     def get_context_data(self, **kwargs):
         columns = dokumentationsark.columns(chosen_phases(self.request))
         filterset, rows = filtered_sheet(self.request, columns)
-        page = page_of(rows, self.request.GET.get("side"), self.paginate_by, columns)
+        count, sums = dokumentationsark.count_and_totals(rows, columns)
+        page = page_of(rows, self.request.GET.get("side"), self.paginate_by, columns, count)
         self.rows_shown = page.object_list
         column_filters = set(dokumentationsark.column_filter_names())
-        sums = dokumentationsark.totals(rows, columns)
         return super().get_context_data(
             phases=dokumentationsark.phases(),
             chosen=chosen_phases(self.request),
