@@ -8,7 +8,7 @@ from exitstrategi.roles import RoleRequiredMixin, can_edit_fagomraade
 from exitstrategi.views.phase_record import PhaseRecordUpdateView
 from screening.models import is_screenet_ja
 
-from .. import brugsmoenster
+from .. import asis_tabel, brugsmoenster
 from ..forms import R2_FIELDS, AsIsForm
 from ..models import FUNKTIONER, OPRYDNING, AsIs
 from ..selectors import asis_of, fagomraader_with_completeness, phase_rows
@@ -36,11 +36,13 @@ class FagomraadeAsIsView(RoleRequiredMixin, LetsGoOfRowsMixin, TemplateView):
         fagomraade = get_object_or_404(Fagomraade, slug=self.kwargs["slug"])
         rows = self.rows_shown = phase_rows(fagomraade)
         mapped = [(s, asis_of(s)) for s in rows if is_screenet_ja(s)]
+        mapped = [(s, asis, asis.mangler() if asis else ["Ikke kortlagt endnu"]) for s, asis in mapped]
+        can_edit = can_edit_fagomraade(self.request.user, fagomraade)
         return super().get_context_data(
             fagomraade=fagomraade,
-            mapped=[(s, asis, asis.mangler() if asis else ["Ikke kortlagt endnu"]) for s, asis in mapped],
+            mapped=mapped,
+            rows_html=asis_tabel.rows_html(mapped, can_edit),
             excluded=[s for s in rows if not is_screenet_ja(s)],
-            can_edit=can_edit_fagomraade(self.request.user, fagomraade),
             typer=brugsmoenster.TYPES,
             **kwargs,
         )
