@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from prioritering.models import Opgave
 from tests.conftest import ny_kontrakt
+from workshops import loesningsscenarier
 from workshops.models import AsIs, ToBe, Workshop
 
 
@@ -52,6 +53,9 @@ def test_a_c_area_gets_its_to_be_answers_and_the_scenarios_task_list(
         "Uddannelse",
     ]
     assert tobe.mangler() == []
+    listing = login(kontaktperson).get(reverse("workshops:fagomraade-tobe", args=["borgerservice"]))
+    row = listing.content.decode().split(f"<tr><td>{c_sagsomraade.kle.nummer}</td>", 1)[1].split("</tr>")[0]
+    assert loesningsscenarier.beskrivelse(2) in row and "Komplet" in row and "Udfyld To-be" in row
 
 
 def test_changing_the_scenario_keeps_started_tasks_and_drops_untouched_ones(

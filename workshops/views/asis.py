@@ -8,7 +8,7 @@ from exitstrategi.roles import RoleRequiredMixin, can_edit_fagomraade
 from exitstrategi.views.phase_record import PhaseRecordUpdateView
 from screening.models import is_screenet_ja
 
-from .. import asis_tabel, brugsmoenster
+from .. import brugsmoenster, tabeller
 from ..forms import R2_FIELDS, AsIsForm
 from ..models import FUNKTIONER, OPRYDNING, AsIs
 from ..selectors import asis_of, fagomraader_with_completeness, phase_rows
@@ -41,7 +41,7 @@ class FagomraadeAsIsView(RoleRequiredMixin, LetsGoOfRowsMixin, TemplateView):
         return super().get_context_data(
             fagomraade=fagomraade,
             mapped=mapped,
-            rows_html=asis_tabel.rows_html(mapped, can_edit),
+            rows_html=tabeller.asis_rows(mapped, can_edit),
             excluded=[s for s in rows if not is_screenet_ja(s)],
             typer=brugsmoenster.TYPES,
             **kwargs,

@@ -9,7 +9,7 @@ from exitstrategi.roles import RoleRequiredMixin, can_edit_fagomraade
 from exitstrategi.views.phase_record import PhaseRecordUpdateView
 from screening.models import is_screenet_ja
 
-from .. import loesningsscenarier
+from .. import loesningsscenarier, tabeller
 from ..forms import TOBE_ANSWERS, ToBeForm
 from ..models import FUNKTIONER, LOESNINGER, ToBe
 from ..selectors import (
@@ -50,15 +50,16 @@ class FagomraadeToBeView(RoleRequiredMixin, LetsGoOfRowsMixin, TemplateView):
     def get_context_data(self, **kwargs):
         fagomraade = get_object_or_404(Fagomraade, slug=self.kwargs["slug"])
         rows = self.rows_shown = [s for s in phase_rows(fagomraade) if is_screenet_ja(s)]
-        assessed = [s for s in rows if tobe_in_scope(s)]
+        assessed = [
+            (s, tobe_of(s), tobe_of(s).mangler() if tobe_of(s) else ["Ikke vurderet endnu"])
+            for s in rows
+            if tobe_in_scope(s)
+        ]
         return super().get_context_data(
             fagomraade=fagomraade,
-            assessed=[
-                (s, tobe_of(s), tobe_of(s).mangler() if tobe_of(s) else ["Ikke vurderet endnu"])
-                for s in assessed
-            ],
+            assessed=assessed,
+            rows_html=tabeller.tobe_rows(assessed, can_edit_fagomraade(self.request.user, fagomraade)),
             excluded=[(s, asis_of(s)) for s in rows if not tobe_in_scope(s)],
-            can_edit=can_edit_fagomraade(self.request.user, fagomraade),
             **kwargs,
         )
 
