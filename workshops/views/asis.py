@@ -35,8 +35,11 @@ class FagomraadeAsIsView(RoleRequiredMixin, LetsGoOfRowsMixin, TemplateView):
     def get_context_data(self, **kwargs):
         fagomraade = get_object_or_404(Fagomraade, slug=self.kwargs["slug"])
         rows = self.rows_shown = phase_rows(fagomraade)
-        mapped = [(s, asis_of(s)) for s in rows if is_screenet_ja(s)]
-        mapped = [(s, asis, asis.mangler() if asis else ["Ikke kortlagt endnu"]) for s, asis in mapped]
+        mapped = [
+            (s, asis_of(s), asis_of(s).mangler() if asis_of(s) else ["Ikke kortlagt endnu"])
+            for s in rows
+            if is_screenet_ja(s)
+        ]
         can_edit = can_edit_fagomraade(self.request.user, fagomraade)
         return super().get_context_data(
             fagomraade=fagomraade,
