@@ -58,9 +58,9 @@ def _moenster(asis):
 
 
 def _brugsmoenster(asis):
-    if not _moenster(asis):
+    if not (asis and asis.brugsmoenster):
         return "<td>–</td>"
-    badge = f'<span class="badge text-bg-primary fs-6">{_moenster(asis)}</span>'
+    badge = f'<span class="badge text-bg-primary fs-6">{shown(asis.brugsmoenster)}</span>'
     text = shown(str(asis.get_brugsmoenster_display())[3:])  # "C: Bruger …" without its letter
     return f"<td>{badge} {text}{R2_SIGER_NEJ if asis.brugsmoenster == '0' else ''}</td>"
 
