@@ -37,7 +37,7 @@ class KeysField(forms.ModelMultipleChoiceField):
 
     def _check_values(self, value):
         for key in value if isinstance(value, list | tuple) else []:
-            if str(key).strip().lstrip("-").isdigit() and abs(int(key)) > LARGEST_KEY:
+            if str(key).strip().lstrip("-").isdecimal() and abs(int(key)) > LARGEST_KEY:
                 raise forms.ValidationError(
                     self.error_messages["invalid_choice"], code="invalid_choice", params={"value": key}
                 )

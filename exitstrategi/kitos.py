@@ -166,7 +166,7 @@ def _contract(record, advarsler):
     terms = _dict(termination.get("terms"))
     plan = _dict(_dict(record.get("procurement")).get("procurementPlan"))
     notice = _text(_dict(terms.get("noticePeriodMonths")).get("name"))
-    if notice and not notice.isdigit():
+    if notice and not notice.isdecimal():
         advarsler.append(f"{navn}: opsigelsesvarslet «{notice}» er ikke et antal måneder; udfyld det selv.")
     extension = _text(_dict(period.get("extensionOptions")).get("name"))
     options = EXTENSION.match(extension) if extension else None
@@ -187,7 +187,7 @@ def _contract(record, advarsler):
         startdato=_date(validity.get("validFrom")),
         udloebsdato=None if period.get("isContinuous") is True else _date(validity.get("validTo")),
         uopsigelig_til=_date(period.get("irrevocableUntil")),
-        opsigelsesvarsel=int(notice) if notice.isdigit() and int(notice) <= 60 else None,
+        opsigelsesvarsel=int(notice) if notice.isdecimal() and int(notice) <= 60 else None,
         opsigelsesbasis=YEAR_SEGMENTS.get(terms.get("noticeByEndOf")),
         optioner=int(options.group(1)) if options else None,
         option_maaneder=months if months is not None and months <= 120 else None,

@@ -251,7 +251,7 @@ class OpgaverView(RoleRequiredMixin, TemplateView):
         statusser = {
             int(key.removeprefix("status-")): value
             for key, value in request.POST.items()
-            if key.startswith("status-") and key.removeprefix("status-").isdigit()
+            if key.startswith("status-") and key.removeprefix("status-").isdecimal()
         }
         opgaver_status_save(sagsomraade=self.sagsomraade, statusser=statusser)
         messages.success(request, "Opgavernes status er gemt.")

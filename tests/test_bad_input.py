@@ -141,9 +141,10 @@ def test_a_stale_wall_card_gets_the_conflict_message(login, kontaktperson, c_sag
     assert AsIs.objects.get().antal_sagsbehandlere is None
 
 
-def test_a_key_no_database_can_hold_is_an_invalid_choice(login, projektleder, borgerservice):
+@pytest.mark.parametrize("key", ["99999999999999999999", "³"])  # "³" is a digit to str.isdigit, not to int()
+def test_a_key_no_database_can_hold_is_an_invalid_choice(login, projektleder, borgerservice, key):
     url = reverse("fagomraade-update", args=[borgerservice.slug])
-    data = {"navn": "Borgerservice", "kontaktpersoner": "99999999999999999999", "version": 0}
+    data = {"navn": "Borgerservice", "kontaktpersoner": key, "version": 0}
 
     response = login(projektleder).post(url, data)
 

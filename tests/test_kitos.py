@@ -457,11 +457,18 @@ def test_a_contract_under_two_systems_arrives_with_its_notice_terms_and_the_over
             "opsigelsesvarslet «3 måneder» er ikke et antal måneder",
             {"varsel": (3, "kvartal")},
         ),
+        ({"notice": "³"}, "opsigelsesvarslet «³» er ikke et antal måneder", {"varsel": (3, "kvartal")}),
         ({"extension": "efter aftale"}, "optionerne «efter aftale» kan ikke læses", {"optioner": (0, 12, 0)}),
         ({"type": "Rammeaftale"}, "kontrakttypen «Rammeaftale» findes ikke her", {"type": "andet"}),
         ({"extension": "2 x 1 år", "continuous": True}, None, {"udloebsdato": None, "optioner": (2, 12, 1)}),
     ],
-    ids=["notice-in-words", "options-in-words", "unknown-type", "running-contract"],
+    ids=[
+        "notice-in-words",
+        "notice-a-superscript-digit",
+        "options-in-words",
+        "unknown-type",
+        "running-contract",
+    ],
 )
 def test_kitos_texts_that_are_not_our_terms_are_reported_not_guessed(tmp_path, db, terms, warning, expected):
     folder = save_files(tmp_path / "k", usages(), contracts=[contract(41, "Drift", [1], **terms)])
