@@ -11,13 +11,14 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
+from types import MappingProxyType
 from typing import Any
 
 import django_filters
 from django import forms
 from django.db.models import Count, Q, Sum
 
-from . import faser
+from . import faser, generation
 from .filters import free_text_filter
 from .model_loading import let_go
 from .models import KLE, Fagomraade, Sagsomraade, phase_record
@@ -285,16 +286,18 @@ def filterset_class():
 
 def also_in(rows):
     """For each row, the other fagområder that have a sagsområde with the same KLE number."""
-    kle_ids = {row.kle_id for row in rows}
-    owners = {}
-    pairs = (
-        Sagsomraade.objects.filter(kle_id__in=kle_ids).order_by().values_list("kle_id", "fagomraade__navn")
-    )
-    for kle_id, navn in pairs:
-        owners.setdefault(kle_id, []).append(navn)
+    owners = once("ogsaa_i", lambda: generation.cached("ogsaa_i", ("struktur",), _fagomraader_by_kle))
     for row in rows:
-        row.ogsaa_i = sorted(n for n in owners.get(row.kle_id, []) if n != row.fagomraade.navn)
+        row.ogsaa_i = sorted(n for n in owners.get(row.kle_id, ()) if n != row.fagomraade.navn)
     return rows
+
+
+def _fagomraader_by_kle():
+    """{KLE id: the names of the fagområder with a sagsområde of that number} over the municipality."""
+    owners = {}
+    for kle_id, navn in Sagsomraade.objects.order_by().values_list("kle_id", "fagomraade__navn"):
+        owners.setdefault(kle_id, []).append(navn)
+    return MappingProxyType({kle_id: tuple(navne) for kle_id, navne in owners.items()})  # shared: read-only
 
 
 def core_columns():

@@ -700,4 +700,5 @@ class Logpost(models.Model):
         return f"{self.tidspunkt:%d.%m.%Y %H:%M} {self.brugernavn}: {self.get_handling_display()}"
 
 
+from .generation import Generation  # noqa: E402, F401  (the change counters live with what they count for)
 from .indstillinger import Kommune  # noqa: E402, F401  (the municipality settings record lives in its own module)

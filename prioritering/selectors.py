@@ -9,6 +9,7 @@ from django.db.models import Case, F, IntegerField, OuterRef, Subquery, Value, W
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 
+from exitstrategi import generation
 from exitstrategi.indstillinger import Kommune
 from exitstrategi.models import Sagsomraade, phase_record
 from exitstrategi.sql_once import made_once
@@ -257,14 +258,13 @@ RANGORDEN = (  # what the order is made of, per area
 
 def rangorden(kommune=None):
     """{sagsområde id: (place in the order, omfang, decided scenario)} for every area in scope with a
-    scenario, from one query of plain values (its SQL made once per matrix): the Dokumentationsark's
-    Fase 4 columns on any page."""
+    scenario, from one query of plain values (its SQL made once per matrix), kept in the process until
+    its inputs change: the Dokumentationsark's Fase 4 columns on any page."""
     kommune = kommune or Kommune.get()
     matrix = tuple((niveau, tuple(row.items())) for niveau, row in kommune.omfang_matrix.items())
-    rows = made_once(
-        Sagsomraade, "rangorden", matrix, lambda: i_scope(kommune).values_list(*RANGORDEN)
-    ).rows()
-    return _ordered(tuple(rows), kommune.prioriteringsstrategi, kommune.laengst_forberedelse_foerst)
+    query = made_once(Sagsomraade, "rangorden", matrix, lambda: i_scope(kommune).values_list(*RANGORDEN))
+    rows = generation.cached("rangorden", ("struktur", "svar"), lambda: tuple(query.rows()), shape=matrix)
+    return _ordered(rows, kommune.prioriteringsstrategi, kommune.laengst_forberedelse_foerst)
 
 
 @lru_cache(maxsize=1)
