@@ -173,42 +173,41 @@ def test_without_the_counters_row_the_order_is_computed_each_time_and_the_row_co
     assert Generation.objects.filter(pk=1).exists()
 
 
-def watched_columns():
-    """{(table, column)} whose updates the triggers count, from the database's own catalogue."""
+def catalogue(postgresql, sqlite):
+    """The rows of a question about the triggers to the database's own catalogue."""
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                "SELECT event_object_table, event_object_column"
-                " FROM information_schema.triggered_update_columns WHERE trigger_name LIKE 'generation_%%'"
-            )
-            return set(cursor.fetchall())
-        cursor.execute(
-            "SELECT tbl_name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'generation_%'"
-        )
-        return {
-            (table, column.strip())
-            for table, sql in cursor.fetchall()
-            for columns in re.findall(r"UPDATE OF (.+?) ON", sql)
-            for column in columns.split(",")
-        }
+        cursor.execute(postgresql if connection.vendor == "postgresql" else sqlite)
+        return cursor.fetchall()
+
+
+def watched_columns():
+    """{(table, column)} whose updates the triggers count."""
+    rows = catalogue(
+        "SELECT event_object_table, event_object_column"
+        " FROM information_schema.triggered_update_columns WHERE trigger_name LIKE 'generation_%%'",
+        "SELECT tbl_name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'generation_%'",
+    )
+    if connection.vendor == "postgresql":
+        return set(rows)
+    return {
+        (table, column.strip())
+        for table, sql in rows
+        for columns in re.findall(r"UPDATE OF (.+?) ON", sql)
+        for column in columns.split(",")
+    }
 
 
 def counted_tables():
     """Tables whose added and deleted rows the triggers count."""
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                "SELECT event_object_table FROM information_schema.triggers"
-                " WHERE trigger_name LIKE 'generation_%%' AND event_manipulation IN ('INSERT', 'DELETE')"
-                " GROUP BY event_object_table HAVING count(DISTINCT event_manipulation) = 2"
-            )
-            return {table for (table,) in cursor.fetchall()}
-        cursor.execute(
-            "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'generation_%'"
-            " AND (sql LIKE '%AFTER INSERT ON%' OR sql LIKE '%AFTER DELETE ON%')"
-            " GROUP BY tbl_name HAVING count(*) = 2"
-        )
-        return {table for (table,) in cursor.fetchall()}
+    rows = catalogue(
+        "SELECT event_object_table FROM information_schema.triggers"
+        " WHERE trigger_name LIKE 'generation_%%' AND event_manipulation IN ('INSERT', 'DELETE')"
+        " GROUP BY event_object_table HAVING count(DISTINCT event_manipulation) = 2",
+        "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'generation_%'"
+        " AND (sql LIKE '%AFTER INSERT ON%' OR sql LIKE '%AFTER DELETE ON%')"
+        " GROUP BY tbl_name HAVING count(*) = 2",
+    )
+    return {table for (table,) in rows}
 
 
 def read_columns(sql):
