@@ -12,8 +12,11 @@ by each app's migrations with `watch()`, count every change to the columns those
 A save that changes nothing watched (a note, an As-is answer that keeps the brugsmønster) leaves them
 be, so a workshop saving answers does not make every page compute the order again. The triggers
 catch every way of writing (forms, imports, `QuerySet.update()`, deletes, the admin). On PostgreSQL
-they run at commit (DEFERRABLE INITIALLY DEFERRED): the counter row is locked for an instant at the
-end of a transaction, never while it waits for another row.
+they run at commit (DEFERRABLE INITIALLY DEFERRED): the counter row is locked from then to the
+commit's end, not through the transaction, where an import holding it while it waits for a row that
+a single save holds, and the save waiting for it, would deadlock. SQLite copies a table to alter it
+and drops its triggers with the old one: a migration that does so must `watch()` the table again
+(tests/test_generation.py fails until it does).
 
 A process keeps the latest result of each name with the counters it was computed under (`cached()`)
 and reuses it while they are unchanged. It does so only outside a transaction: inside one, a result
