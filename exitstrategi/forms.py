@@ -219,10 +219,11 @@ class VersionedForm(DanishModelForm):
 
     def save(self, commit=True):
         with transaction.atomic():
+            current = self.instance  # a new record: the version it was shown at is its first
             if self.instance.pk:
                 current = type(self.instance)._default_manager.select_for_update().get(pk=self.instance.pk)
-                check_version(current, self.cleaned_data["version"])
-            self.instance.version = self.cleaned_data["version"] + 1
+            check_version(current, self.cleaned_data["version"])
+            self.instance.version = current.version + 1
             return super().save(commit)
 
 

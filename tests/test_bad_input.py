@@ -141,6 +141,22 @@ def test_a_stale_wall_card_gets_the_conflict_message(login, kontaktperson, c_sag
     assert AsIs.objects.get().antal_sagsbehandlere is None
 
 
+@pytest.mark.parametrize("version", ["99999999999999999999", "7"])
+def test_a_new_register_entry_sent_with_a_version_of_its_own_is_refused_and_not_created(
+    login, projektleder, version
+):
+    from exitstrategi.models import ITSystem
+
+    data = {"navn": "Ny løsning", "leverandoer": "", "type": "esdh", "noter": "", "version": version}
+
+    response = login(projektleder).post(reverse("markedsloesning-create"), data)
+
+    assert response.status_code == 200 and response.context["form"].non_field_errors()
+    assert not ITSystem.objects.filter(navn="Ny løsning").exists()
+    login(projektleder).post(reverse("markedsloesning-create"), {**data, "version": 0})
+    assert ITSystem.objects.get(navn="Ny løsning").version == 1
+
+
 @pytest.mark.parametrize("key", ["99999999999999999999", "³"])  # "³" is a digit to str.isdigit, not to int()
 def test_a_key_no_database_can_hold_is_an_invalid_choice(login, projektleder, borgerservice, key):
     url = reverse("fagomraade-update", args=[borgerservice.slug])
