@@ -130,9 +130,11 @@ def watch(table, counter, *columns):
 
     def drop(apps, schema_editor):
         name = f"generation_{table}_{counter}"
-        suffixes = ("id", "u") if schema_editor.connection.vendor == "postgresql" else ("i", "d", "u")
-        for suffix in suffixes:
-            on = f" ON {table}" if schema_editor.connection.vendor == "postgresql" else ""
-            schema_editor.execute(f"DROP TRIGGER IF EXISTS {name}_{suffix}{on}")
+        if schema_editor.connection.vendor == "postgresql":
+            triggers = [f"{name}_id ON {table}", f"{name}_u ON {table}"]
+        else:
+            triggers = [f"{name}_i", f"{name}_d", f"{name}_u"]
+        for trigger in triggers:
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {trigger}")
 
     return migrations.RunPython(create, drop)
