@@ -6,7 +6,7 @@ class ExitstrategiConfig(AppConfig):
     verbose_name = "Exitstrategi"
 
     def ready(self):
-        from . import dokumentationsark, faser, indlaesning, pg_timestamps, revisionslog  # noqa: F401  (receivers)
+        from . import dokumentationsark, faser, indlaesning, lookups, pg_timestamps, revisionslog  # noqa: F401  (receivers, lookups)
         from .forms import SagsomraadeForm
         from .model_loading import load_fast
         from .models import Sagsomraade

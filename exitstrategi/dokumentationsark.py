@@ -6,8 +6,6 @@ imports a phase app.
 """
 
 from collections.abc import Callable
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
@@ -22,7 +20,7 @@ from . import faser, generation
 from .filters import free_text_filter
 from .model_loading import let_go
 from .models import KLE, Fagomraade, Sagsomraade, phase_record
-from .opslag import linked, register_path, with_registers
+from .opslag import KEPT, linked, options, register_path, with_registers
 
 
 @dataclass(frozen=True)
@@ -86,34 +84,13 @@ def prepare(rows, columns=None):
 
 
 CHUNK = 250  # rows loaded and prepared at a time by an export
-_one_pass = ContextVar("dokumentationsark_one_pass", default=None)
-
-
-@contextmanager
-def one_pass():
-    """Within it, what a preparer computes for the whole sheet (contract dates, the ranking) is computed
-    once however many chunks of rows are prepared (`once`)."""
-    token = _one_pass.set({})
-    try:
-        yield
-    finally:
-        _one_pass.reset(token)
-
-
-def once(key, compute):
-    """compute(), or within one_pass() its result from the first time."""
-    memo = _one_pass.get()
-    if memo is None:
-        return compute()
-    if key not in memo:
-        memo[key] = compute()
-    return memo[key]
 
 
 def in_chunks(queryset, columns=None):
-    """The queryset's rows, loaded and prepared CHUNK at a time (use within one_pass()): an export of
-    thousands of rows never holds them all. Each row is let go once the caller asks for the next: its
-    phase records point back at it, a cycle that would otherwise wait for the garbage collector."""
+    """The queryset's rows, loaded and prepared CHUNK at a time (use within generation.one_pass()): an
+    export of thousands of rows never holds them all. Each row is let go once the caller asks for the
+    next: its phase records point back at it, a cycle that would otherwise wait for the garbage
+    collector."""
     rows = queryset.iterator(chunk_size=CHUNK)
     while chunk := list(islice(rows, CHUNK)):
         for row in prepare(chunk, columns):
@@ -192,8 +169,19 @@ def choice_labels(column):
     return [label for _value, label in answer_choices(column)]
 
 
+def _hovedgrupper():
+    """{key as text: (label, KLE number)} of the active KLE main groups, read once per change of the KLE
+    numbers (`opslag`)."""
+
+    def read():
+        found = KLE.objects.filter(niveau=KLE.Niveau.HOVEDGRUPPE, status=KLE.Status.AKTIV)
+        return MappingProxyType({str(kle.pk): (str(kle), kle.nummer) for kle in found})
+
+    return generation.cached("hovedgrupper", ("opslag",), read)
+
+
 def _hovedgruppe(queryset, name, value):
-    return queryset.filter(kle__nummer__startswith=f"{value.nummer}.")
+    return queryset.filter(kle__nummer__startswith=f"{_hovedgrupper()[value][1]}.")
 
 
 UNANSWERED = "ubesvaret"
@@ -226,7 +214,9 @@ def _answer_filter(column, loaded):
 
         def choices():  # evaluated when the form renders, not at start-up
             if model not in loaded:
-                loaded[model] = [(str(obj.pk), str(obj)) for obj in model.objects.all()]
+                found = model.objects.all()
+                kept = model._meta.label in KEPT
+                loaded[model] = options(model) if kept else [(str(obj.pk), str(obj)) for obj in found]
             return [*loaded[model], (UNANSWERED, "Ikke besvaret")]
     else:
         choices = [
@@ -262,12 +252,12 @@ def filterset_class():
             "noter__icontains",
             "fagomraade__navn__icontains",
         ),
-        "fagomraade": django_filters.ModelChoiceFilter(
-            label="Fagområde", queryset=Fagomraade.objects.all(), empty_label="Alle fagområder"
+        "fagomraade": django_filters.ChoiceFilter(
+            label="Fagområde", choices=lambda: options(Fagomraade), empty_label="Alle fagområder"
         ),
-        "hovedgruppe": django_filters.ModelChoiceFilter(
+        "hovedgruppe": django_filters.ChoiceFilter(
             label="KLE-hovedgruppe",
-            queryset=KLE.objects.filter(niveau=KLE.Niveau.HOVEDGRUPPE, status=KLE.Status.AKTIV),
+            choices=lambda: [(key, label) for key, (label, _nummer) in _hovedgrupper().items()],
             method=_hovedgruppe,
             empty_label="Alle hovedgrupper",
         ),
@@ -286,7 +276,9 @@ def filterset_class():
 
 def also_in(rows):
     """For each row, the other fagområder that have a sagsområde with the same KLE number."""
-    owners = once("ogsaa_i", lambda: generation.cached("ogsaa_i", ("struktur",), _fagomraader_by_kle))
+    owners = generation.once(
+        "ogsaa_i", lambda: generation.cached("ogsaa_i", ("struktur",), _fagomraader_by_kle)
+    )
     for row in rows:
         row.ogsaa_i = sorted(n for n in owners.get(row.kle_id, ()) if n != row.fagomraade.navn)
     return rows

@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.properties import CalcProperties
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from . import dokumentationsark, guiden
+from . import dokumentationsark, generation, guiden
 from .dokumentationsark import choice_labels, version_titles, versions
 from .xlsx_rows import Formula, clean_text, create_sheet
 
@@ -88,7 +88,7 @@ def dokumentationsark_xlsx(queryset, columns):
     """(.xlsx bytes, number of rows) of the queryset's sagsområder, streamed: loaded, prepared and
     written a chunk at a time."""
     count = queryset.count()
-    with dokumentationsark.one_pass():
+    with generation.one_pass():
         return workbook_bytes(
             dokumentationsark_workbook(dokumentationsark.in_chunks(queryset, columns), columns, count)
         ), count

@@ -1,16 +1,74 @@
 """Foreign keys to a small register (IT systems, workshops) filled from one query per register for a
 batch of rows, instead of a join or a prefetch query per field: a sheet row names ten IT systems.
 Many-to-many fields are filled the same way: one query for the links, the rows they name from the
-register lookup, without the queryset Django's prefetch builds for each row."""
+register lookup, without the queryset Django's prefetch builds for each row.
 
+The smallest registers, which every Dokumentationsark page reads and staff seldom change, are kept
+whole in each process (`kept`) until the `opslag` counter says one of them changed (see generation)."""
+
+import copy
 from functools import cache
 from itertools import islice
+from types import MappingProxyType
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import QuerySet, sql
+from django.db import router
+from django.db.models import JSONField, QuerySet, Value, sql
 from django.db.models.query import ModelIterable
 
+from . import generation
+
 BATCH = 250
+
+# The models kept whole: exitstrategi 0028 counts every change to their tables in `opslag`
+# (tests/test_generation.py checks it against the database's triggers).
+KEPT = frozenset({"exitstrategi.ITSystem", "exitstrategi.Fagomraade", "exitstrategi.Kommune"})
+
+
+def kept(model):
+    """{key: field values} of every row of a kept model, in its order (Meta.ordering, then key): read
+    once per change of them, not once per page. Make instances of them with `fresh`."""
+    label = model._meta.label
+    if label not in KEPT:
+        raise ValueError(f"{label} is not counted by `opslag`: it cannot be kept")
+
+    def read():
+        attnames = _attnames(model)
+        rows = model._default_manager.order_by(*model._meta.ordering, "pk").values_list(*attnames)
+        at = attnames.index(model._meta.pk.attname)
+        return MappingProxyType({values[at]: values for values in rows})  # shared: read-only
+
+    return generation.cached(f"kept {label}", ("opslag",), read)
+
+
+def fresh(model, values):
+    """An instance of a kept row of its own: its JSON values are copied, so a change to it (a form's)
+    changes no other request's."""
+    mutable = _json_fields(model)
+    if mutable:
+        values = list(values)
+        for at in mutable:
+            values[at] = copy.deepcopy(values[at])
+    return model.from_db(router.db_for_read(model), _attnames(model), values)
+
+
+def options(model):
+    """((key as text, label), …) of every entry of a kept register: a select's options."""
+
+    def read():
+        return tuple((str(key), str(fresh(model, values))) for key, values in kept(model).items())
+
+    return generation.cached(f"options {model._meta.label}", ("opslag",), read)
+
+
+@cache
+def _attnames(model):
+    return tuple(field.attname for field in model._meta.concrete_fields)
+
+
+@cache
+def _json_fields(model):
+    return tuple(n for n, field in enumerate(model._meta.concrete_fields) if isinstance(field, JSONField))
 
 
 def register_path(model, path):
@@ -54,27 +112,30 @@ def _holder(row, relations):
 
 def attach(rows, paths):
     """Fill the foreign keys and many-to-many fields the paths name on every row, from one query per
-    register model (and one per many-to-many field for its links)."""
+    register model (and one for the links of every many-to-many field)."""
     if not rows:
         return rows
     holders_at = {}  # the relations a path follows -> the rows' records at their end
     filled = []  # (field, the holders, the key each holds or the keys each links to)
-    wanted = {}  # register model -> keys
     for path in paths:
         relations, field = _resolve(type(rows[0]), path)
         route = tuple(relations)  # "asis__system_sager" and "asis__system_adviser" share their holders
         if route not in holders_at:
             holders_at[route] = [h for h in (_holder(row, relations) for row in rows) if h is not None]
         holders = holders_at[route]
+        keys = None if field.many_to_many else [getattr(holder, field.attname) for holder in holders]
+        filled.append((field, holders, keys))
+    many = [(n, holders, field) for n, (field, holders, keys) in enumerate(filled) if keys is None]
+    for (n, holders, field), keys in zip(many, _links([(h, f) for _n, h, f in many]), strict=True):
+        filled[n] = (field, holders, keys)
+    wanted = {}  # register model -> keys
+    for field, _holders, keys in filled:
         wanting = wanted.setdefault(field.related_model, set())
         if field.many_to_many:
-            keys = _links(holders, field)
             for linked_keys in keys:
                 wanting.update(linked_keys)
         else:
-            keys = [getattr(holder, field.attname) for holder in holders]
             wanting.update(keys)
-        filled.append((field, holders, keys))
     found = {model: _in_order(model, keys - {None}) for model, keys in wanted.items()}
     empty = {model: sql.Query(model) for model in found}  # what each _Fetched stands on, never run
     for field, holders, keys in filled:
@@ -99,24 +160,34 @@ class _Registry(dict):
 
 def _in_order(model, keys):
     registry = _Registry()
-    if keys:
+    if keys and model._meta.label in KEPT:
+        registry.update((key, fresh(model, values)) for key, values in kept(model).items() if key in keys)
+    elif keys:
         ordering = [*model._meta.ordering, "pk"]
         registry.update(
-            (obj.pk, obj) for obj in model._default_manager.filter(pk__in=keys).order_by(*ordering)
+            (obj.pk, obj) for obj in model._default_manager.filter(pk__in_array=keys).order_by(*ordering)
         )
     registry.order = {key: n for n, key in enumerate(registry)}
     return registry
 
 
-def _links(holders, field):
-    """[the keys of the rows each holder links to], from one query of the link table alone."""
-    through = field.remote_field.through
-    source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-    pairs = through._default_manager.filter(**{f"{source}__in": [h.pk for h in holders]})
-    keys = {}
-    for holder_key, key in pairs.order_by().values_list(f"{source}_id", f"{target}_id"):
-        keys.setdefault(holder_key, []).append(key)
-    return [keys.get(holder.pk, []) for holder in holders]
+def _links(many):
+    """For each (holders, many-to-many field): [the keys of the rows each holder links to], from one
+    query of the link tables alone."""
+    parts = []
+    for part, (holders, field) in enumerate(many):
+        through = field.remote_field.through
+        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+        pairs = through._default_manager.filter(**{f"{source}__in_array": [h.pk for h in holders]})
+        parts.append(
+            pairs.order_by().annotate(part=Value(part)).values_list("part", f"{source}_id", f"{target}_id")
+        )
+    if not parts:
+        return []
+    found = [{} for _part in parts]
+    for part, holder_key, key in parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]:
+        found[part].setdefault(holder_key, []).append(key)
+    return [[keys.get(h.pk, []) for h in holders] for keys, (holders, _f) in zip(found, many, strict=True)]
 
 
 def linked(obj, name):

@@ -3,7 +3,7 @@
 from django.db.models import Q
 from django.urls import reverse
 
-from exitstrategi import dokumentationsark, faser, overblik
+from exitstrategi import faser, overblik
 from exitstrategi.dokumentationsark import Column, answer_label
 from exitstrategi.indlaesning import record_phase
 from exitstrategi.indstillinger import BRUGERNIVEAUER, KOMPLEKSITETER, Kommune
@@ -20,7 +20,7 @@ FASE = Prioritering.FASE
 
 def _prepare_order(rows):
     """Each row's place in the order, computed over every area in scope (not only the page's)."""
-    order = dokumentationsark.once("rangorden", rangorden)
+    order = rangorden()  # kept between requests, and within an export's pass
     for row in rows:
         row.fase4 = order.get(row.pk)  # (place, omfang, decided scenario) or None
 

@@ -4,6 +4,8 @@ with the municipality's matrix, a stable hidden identity and versions per row, O
 from datetime import datetime
 from io import BytesIO
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -138,18 +140,21 @@ def test_a_fagomraades_page_exports_only_its_own_rows(
 
 def test_an_export_streams_its_rows_in_chunks_and_ranks_them_once(login, laeser, omraader, monkeypatch):
     from exitstrategi import dokumentationsark
-    from prioritering import sheet as fase4
+    from prioritering.selectors import rangorden
 
     monkeypatch.setattr(dokumentationsark, "CHUNK", 2)  # three areas and a fourth: two chunks
-    rankings = []
-    real = fase4.rangorden
-    monkeypatch.setattr(fase4, "rangorden", lambda: rankings.append(1) or real())
-    whole = {s.kle.nummer: place for s in omraader.values() for place in [real().get(s.pk)]}
+    whole = {s.kle.nummer: place for s in omraader.values() for place in [rangorden().get(s.pk)]}
+    with CaptureQueriesContext(connection) as asked:  # in the test's transaction nothing is kept
+        rangorden()
+    ranking = asked.captured_queries[-1]["sql"]
 
-    sheet = export(login(laeser))["Dokumentationsark"]
+    with CaptureQueriesContext(connection) as asked:
+        sheet = export(login(laeser))["Dokumentationsark"]
 
     kle, nr = column_of(sheet, "KLE-nummer"), column_of(sheet, "Prioritet")
     shown = {sheet[f"{kle}{r}"].value: sheet[f"{nr}{r}"].value for r in range(3, sheet.max_row + 1)}
     assert set(shown) == set(whole)  # every area, once
     assert {k: (p[0] if p else None) for k, p in whole.items()} == {k: v or None for k, v in shown.items()}
-    assert rankings == [1]  # the order over all areas is computed once for both chunks
+    assert [query["sql"] for query in asked.captured_queries].count(
+        ranking
+    ) == 1  # the order over all areas is computed once for both chunks

@@ -1,22 +1,27 @@
-"""Fase 4's order and "også i", kept in the process between requests (exitstrategi.generation), follow
-every change to what they are made of, however it is written, and only such changes."""
+"""Fase 4's order, "også i" and the registers, kept in the process between requests
+(exitstrategi.generation), follow every change to what they are made of, however it is written, and
+only such changes."""
 
 import re
 
 import pytest
+from django.apps import apps
 from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from exitstrategi import dokumentationsark, generation
+from exitstrategi import dokumentationsark, generation, opslag
 from exitstrategi.generation import Generation
-from exitstrategi.models import KLE, Fagomraade, Sagsomraade
+from exitstrategi.indstillinger import BRUGERNIVEAUER, KOMPLEKSITETER
+from exitstrategi.models import KLE, Fagomraade, ITSystem, Kommune, Kontrakt, Sagsomraade
 from prioritering.models import Beslutning, BeslutningLinje, Prioritering
 from prioritering.selectors import rangorden
 from screening.models import Screening
-from workshops.models import AsIs, ToBe
+from workshops.models import AsIs, ToBe, Workshop
+from workshops.selectors import contract_dates_by_system
+from workshops.sheet import tobe as tobe_sheet
 
-from .conftest import area
+from .conftest import area, ny_kontrakt
 
 pytestmark = pytest.mark.django_db(transaction=True)  # kept results are used outside a transaction only
 
@@ -91,8 +96,9 @@ def test_the_kept_order_and_also_in_are_those_of_the_database_after_any_change(o
     Prioritering.objects.create(sagsomraade=omraader["kontant"], brugerniveau="faa")
     jobcenter = Fagomraade.objects.create(navn="Jobcenter")
     omraader["jobcenter"] = Sagsomraade.objects.create(fagomraade=jobcenter, kle=omraader["kontant"].kle)
-    before = rangorden(), ogsaa_i()
-    assert before == (fresh(rangorden), fresh(ogsaa_i))
+    expected = fresh(rangorden), fresh(ogsaa_i)
+    before = rangorden(), ogsaa_i()  # computed and kept
+    assert before == expected
 
     change(omraader)
 
@@ -168,41 +174,52 @@ def test_without_the_counters_row_the_order_is_computed_each_time_and_the_row_co
     assert Generation.objects.filter(pk=1).exists()
 
 
-def catalogue(postgresql, sqlite):
-    """The rows of a question about the triggers to the database's own catalogue."""
+def triggers():
+    """[(table, counter, event, the columns an update trigger names)] of the counting triggers, from the
+    database's own catalogue."""
     with connection.cursor() as cursor:
-        cursor.execute(postgresql if connection.vendor == "postgresql" else sqlite)
-        return cursor.fetchall()
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT t.event_object_table, t.trigger_name, t.event_manipulation,"
+                " array(SELECT c.event_object_column FROM information_schema.triggered_update_columns c"
+                " WHERE c.trigger_name = t.trigger_name AND c.event_object_table = t.event_object_table)"
+                " FROM information_schema.triggers t WHERE t.trigger_name LIKE 'generation_%%'"
+            )
+            found = cursor.fetchall()
+        else:
+            cursor.execute("SELECT tbl_name, name, sql FROM sqlite_master WHERE type = 'trigger'")
+            found = [
+                (table, name, event, [c.strip() for c in columns.split(",")] if columns else [])
+                for table, name, sql in cursor.fetchall()
+                for event, columns in re.findall(r"AFTER (INSERT|DELETE|UPDATE)(?: OF (.+?))? ON", sql)
+            ]
+    return [
+        (table, name.removeprefix(f"generation_{table}_").rsplit("_", 1)[0], event, set(columns))
+        for table, name, event, columns in found
+        if name.startswith("generation_")
+    ]
 
 
-def watched_columns():
-    """{(table, column)} whose updates the triggers count."""
-    rows = catalogue(
-        "SELECT event_object_table, event_object_column"
-        " FROM information_schema.triggered_update_columns WHERE trigger_name LIKE 'generation_%%'",
-        "SELECT tbl_name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'generation_%'",
-    )
-    if connection.vendor == "postgresql":
-        return set(rows)
-    return {
-        (table, column.strip())
-        for table, sql in rows
-        for columns in re.findall(r"UPDATE OF (.+?) ON", sql)
-        for column in columns.split(",")
+def watched_columns(*counters):
+    """{(table, column)} whose updates the counters count, and {table} any update of which they count."""
+    updates = [
+        (t, columns) for t, counter, event, columns in triggers() if counter in counters and event == "UPDATE"
+    ]
+    return {(table, column) for table, columns in updates for column in columns}, {
+        t for t, c in updates if not c
     }
 
 
-def counted_tables():
-    """Tables whose added and deleted rows the triggers count."""
-    rows = catalogue(
-        "SELECT event_object_table FROM information_schema.triggers"
-        " WHERE trigger_name LIKE 'generation_%%' AND event_manipulation IN ('INSERT', 'DELETE')"
-        " GROUP BY event_object_table HAVING count(DISTINCT event_manipulation) = 2",
-        "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'generation_%'"
-        " AND (sql LIKE '%AFTER INSERT ON%' OR sql LIKE '%AFTER DELETE ON%')"
-        " GROUP BY tbl_name HAVING count(*) = 2",
-    )
-    return {table for (table,) in rows}
+def counted_tables(*counters):
+    """Tables whose added and deleted rows each of the counters counts."""
+    events = {}
+    for table, counter, event, _columns in triggers():
+        events.setdefault((table, counter), set()).add(event)
+    return {
+        t
+        for t in {t for t, _c in events}
+        if all({"INSERT", "DELETE"} <= events.get((t, c), set()) for c in counters)
+    }
 
 
 def read_columns(sql):
@@ -214,18 +231,106 @@ def read_columns(sql):
     return {(aliases[table or alias], column) for table, alias, column in qualified}
 
 
+def read_by(*computations):
+    """{(table, column)} that the computations read when nothing is kept, keys left out."""
+    queries = [
+        sql
+        for compute in computations
+        for sql in executed(lambda compute=compute: fresh(compute))
+        if sql.lstrip("(").startswith("SELECT")  # not a settings row made on first use
+    ]
+    return {(t, column) for t, column in set().union(*map(read_columns, queries)) if column != "id"}
+
+
 def test_every_column_the_kept_results_read_is_counted_when_it_changes(omraader):
     """A migration that rebuilds a watched table (SQLite copies a table to alter it, and drops its
     triggers with the old one) or a new column in the order's query fails here: watch() it again."""
     rows = list(Sagsomraade.objects.select_related("fagomraade"))
-    queries = [  # the municipality's settings are read afresh by every call: its matrix is part of the key
-        sql
-        for sql in executed(lambda: fresh(rangorden) and fresh(lambda: dokumentationsark.also_in(rows)))
-        if "kommune" not in sql
-    ]
-    read = set().union(*(read_columns(sql) for sql in queries))
-    keys = {(table, column) for table, column in read if column == "id"}
+    # the municipality's settings are kept by `opslag` (the test below), and their matrix is in the key
+    order = {(t, c) for t, c in read_by(rangorden) if t != "exitstrategi_kommune"}
+    also = read_by(lambda: dokumentationsark.also_in(rows))
 
-    assert read - keys <= watched_columns()
-    assert {table for table, _column in read} <= counted_tables()
-    assert ("workshops_asis", "antal_sagsbehandlere") not in watched_columns()
+    assert order and also
+    assert order <= watched_columns("struktur", "svar")[0]
+    assert also <= watched_columns("struktur")[0]
+    assert {t for t, _c in order} <= counted_tables("struktur") | counted_tables("svar")
+    assert {t for t, _c in also} <= counted_tables("struktur")
+    assert ("workshops_asis", "antal_sagsbehandlere") not in watched_columns(*generation.COUNTERS)[0]
+
+
+def registers():
+    """What the pages keep of the registers and settings (`opslag`), each as fresh() would give it."""
+    today = timezone.localdate()
+    return {
+        "kept": {label: dict(opslag.kept(apps.get_model(label))) for label in sorted(opslag.KEPT)},
+        "options": [opslag.options(model) for model in (ITSystem, Fagomraade)],
+        "hovedgrupper": dict(dokumentationsark._hovedgrupper()),
+        "kontraktdatoer": contract_dates_by_system(today),
+        "plenumsvar": dict(tobe_sheet._plenum_answers()),
+        "kommune": Kommune.get().omfang_matrix,
+    }
+
+
+@pytest.fixture
+def opslag_data(kle, borgerservice, systemer):
+    kontrakt = ny_kontrakt(systemer["KMD Sag"], navn="KMD-aftalen", udloebsdato="2028-06-30")
+    workshop = Workshop.objects.create(titel="To-be 1", type="tobe", start="2027-01-05T09:00+01:00")
+    workshop.fagomraader.set([borgerservice])
+    Workshop.objects.filter(pk=workshop.pk).update(tobe_strategier="ESDH-strategien peger på SBSYS.")
+    return {"kontrakt": kontrakt, "workshop": workshop, "systemer": systemer}
+
+
+REGISTER_CHANGES = {
+    "an IT system renamed": lambda o: ITSystem.objects.filter(navn="SBSYS").update(navn="SBSYS 2"),
+    "an IT system's phase-out": lambda o: ITSystem.objects.filter(navn="KMD Opera").update(
+        udfasning="2027-03-31"
+    ),
+    "a new IT system": lambda o: ITSystem.objects.create(navn="Acadre"),
+    "a fagområde renamed": lambda o: Fagomraade.objects.update(navn="Borgerservice og Ydelser"),
+    "a new fagområde": lambda o: Fagomraade.objects.create(navn="Jobcenter"),
+    "a main group retired": lambda o: KLE.objects.filter(nummer="32").update(status=KLE.Status.UDGAAET),
+    "a contract's notice": lambda o: Kontrakt.objects.update(opsigelsesvarsel=12),
+    "a contract covers one more system": lambda o: o["kontrakt"].itsystemer.add(o["systemer"]["SBSYS"]),
+    "a contract waits for a phase-out": lambda o: o["kontrakt"].afventer_udfasning.add(
+        o["systemer"]["SBSYS"]
+    ),
+    "a contract deleted": lambda o: o["kontrakt"].delete(),
+    "a workshop's strategy": lambda o: Workshop.objects.update(tobe_strategier="Fælleskommunal løsning."),
+    "a workshop's fagområder": lambda o: o["workshop"].fagomraader.clear(),
+    "the municipality's matrix": lambda o: Kommune.objects.update(
+        omfang_matrix={b: {k: 3 for k, _l in KOMPLEKSITETER} for b, _l in BRUGERNIVEAUER}
+    ),
+}
+
+
+@pytest.mark.parametrize("change", REGISTER_CHANGES.values(), ids=REGISTER_CHANGES.keys())
+def test_the_kept_registers_are_those_of_the_database_after_any_change(opslag_data, change):
+    Kommune.get()
+    expected = fresh(registers)
+    before = registers()  # computed and kept
+    assert before == expected
+
+    change(opslag_data)
+
+    after = registers()
+    assert after == fresh(registers)
+    assert after != before  # each change shows: a kept result would fail the line above
+
+
+def test_every_table_the_kept_registers_read_is_counted_whole(opslag_data):
+    """Any change to a kept register counts (`opslag`): a migration that rebuilds one of their tables
+    on SQLite, or a kept result reading a new table, fails here until the table is watch()ed."""
+    read = {table for table, _column in read_by(registers)} - {"exitstrategi_generation"}
+
+    assert {"exitstrategi_itsystem", "exitstrategi_kontrakt_itsystemer", "workshops_workshop"} <= read
+    assert read <= watched_columns("opslag")[1]
+    assert read <= counted_tables("opslag")
+
+
+def test_a_kept_instance_is_the_requests_own(opslag_data):
+    kommune = Kommune.get()
+    kommune.omfang_matrix["faa"]["lav"] = 3  # as a form changes the instance it edits
+    kommune.navn = "Ændret uden at gemme"
+
+    assert Kommune.get().omfang_matrix["faa"]["lav"] == 1
+    assert Kommune.get().navn != "Ændret uden at gemme"

@@ -28,7 +28,7 @@ def loaded():
 
 
 def test_many_to_many_rows_in_the_registers_order_from_one_query_each(areas, django_assert_num_queries):
-    with django_assert_num_queries(5):  # the rows, two link tables, the IT systems, the KLE numbers
+    with django_assert_num_queries(4):  # the rows, both link tables at once, the IT systems, the KLE numbers
         rows = loaded()
         first, second, third = rows["32.06.00"], rows["32.24.04"], rows["32.24.05"]
     with django_assert_num_queries(0):

@@ -5,7 +5,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView, View
 
-from .. import dokumentationsark
+from .. import dokumentationsark, generation
 from ..excel import dokumentationsark_xlsx
 from ..forms import choices_in_one_query
 from ..model_loading import LetsGoOfRowsMixin
@@ -40,7 +40,7 @@ def page_of(rows, number, per_page, columns, count):
     paginator.count = count
     page = paginator.get_page(number)
     keys = list(page.object_list)
-    loaded = {row.pk: row for row in dokumentationsark.queryset(columns).filter(pk__in=keys).order_by()}
+    loaded = {row.pk: row for row in dokumentationsark.queryset(columns).filter(pk__in_array=keys).order_by()}
     rows = [loaded[key] for key in keys if key in loaded]  # one removed in between is left out
     page.object_list = dokumentationsark.prepare(rows, columns)
     return page
@@ -75,6 +75,10 @@ def table_html(rows, columns):
 class DokumentationsarkView(RoleRequiredMixin, LetsGoOfRowsMixin, TemplateView):
     template_name = "exitstrategi/dokumentationsark.html"
     paginate_by = 100
+
+    def get(self, request, *args, **kwargs):
+        with generation.one_pass():  # the page, its filter's choices too, reads the counters once
+            return super().get(request, *args, **kwargs).render()
 
     def get_context_data(self, **kwargs):
         columns = dokumentationsark.columns(chosen_phases(self.request))

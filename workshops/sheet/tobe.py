@@ -1,11 +1,13 @@
 """Fase 3's columns and filters in the Dokumentationsark, its Historik and progress."""
 
+from types import MappingProxyType
+
 import django_filters
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from exitstrategi import dokumentationsark, faser, guiden, overblik
+from exitstrategi import faser, generation, guiden, overblik
 from exitstrategi.celler import systems_and_note
 from exitstrategi.dokumentationsark import Column, answer_label
 from exitstrategi.indlaesning import record_phase
@@ -32,7 +34,9 @@ TOBE_PHASE = ToBe.FASE
 
 def _prepare_contract_dates(rows):
     today = timezone.localdate()
-    exits, deadlines = dokumentationsark.once("kontraktdatoer", lambda: contract_dates_by_system(today))
+    exits, deadlines = generation.cached(
+        "kontraktdatoer", ("opslag",), lambda: contract_dates_by_system(today), shape=today
+    )
     for row in rows:
         row.tidligste_virkning = tidligste_virkning(row, exits, today)
         left = systems_left(row) or set()
@@ -50,15 +54,15 @@ def _plenum_answers():
     for workshop in workshops:
         for fagomraade in workshop.fagomraader.all():
             answers.setdefault(fagomraade.pk, []).append(f"{workshop.titel}: {workshop.tobe_strategier}")
-    return answers
+    return MappingProxyType({fagomraade: tuple(found) for fagomraade, found in answers.items()})
 
 
 def _prepare_plenum_answers(rows):
     """To-be question 1 is answered in plenum per workshop: each area gets the answers of every To-be
     or combined workshop that covered its fagområde, named by workshop (one query for the page)."""
-    answers = dokumentationsark.once("plenumsvar", _plenum_answers)
+    answers = generation.cached("plenumsvar", ("opslag",), _plenum_answers)
     for row in rows:
-        row.tobe_plenum = answers.get(row.fagomraade_id, [])
+        row.tobe_plenum = answers.get(row.fagomraade_id, ())
 
 
 def _tobe_value(get):
