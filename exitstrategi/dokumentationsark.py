@@ -20,7 +20,7 @@ from . import faser, generation
 from .filters import free_text_filter
 from .model_loading import let_go
 from .models import KLE, Fagomraade, Sagsomraade, phase_record
-from .opslag import KEPT, linked, options, register_path, with_registers
+from .opslag import linked, options, register_path, with_registers
 
 
 @dataclass(frozen=True)
@@ -181,7 +181,8 @@ def _hovedgrupper():
 
 
 def _hovedgruppe(queryset, name, value):
-    return queryset.filter(kle__nummer__startswith=f"{_hovedgrupper()[value][1]}.")
+    found = _hovedgrupper().get(value)  # retired since the form was checked: none
+    return queryset.filter(kle__nummer__startswith=f"{found[1]}.") if found else queryset.none()
 
 
 UNANSWERED = "ubesvaret"
@@ -214,9 +215,7 @@ def _answer_filter(column, loaded):
 
         def choices():  # evaluated when the form renders, not at start-up
             if model not in loaded:
-                found = model.objects.all()
-                kept = model._meta.label in KEPT
-                loaded[model] = options(model) if kept else [(str(obj.pk), str(obj)) for obj in found]
+                loaded[model] = options(model)
             return [*loaded[model], (UNANSWERED, "Ikke besvaret")]
     else:
         choices = [

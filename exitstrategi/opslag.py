@@ -53,11 +53,14 @@ def fresh(model, values):
 
 
 def options(model):
-    """((key as text, label), …) of every entry of a kept register: a select's options."""
+    """((key as text, label), …) of every entry of a register: a select's options, kept while `opslag`
+    holds when the register is kept."""
 
     def read():
-        return tuple((str(key), str(fresh(model, values))) for key, values in kept(model).items())
+        return tuple((str(entry.pk), str(entry)) for entry in model._default_manager.all())
 
+    if model._meta.label not in KEPT:
+        return read()
     return generation.cached(f"options {model._meta.label}", ("opslag",), read)
 
 
