@@ -17,7 +17,7 @@ from django import forms
 from django.db.models import Count, Q, Sum
 
 from . import faser, generation
-from .filters import free_text_filter
+from .filters import FilterSetMadeOnce, free_text_filter
 from .model_loading import let_go
 from .models import KLE, Fagomraade, Sagsomraade, phase_record
 from .opslag import linked, options, register_path, with_registers
@@ -196,9 +196,9 @@ def _model_field(path):
     return field
 
 
-def _answer_filter(column, loaded):
-    """Like Excel's autofilter on one column: its fixed answers, and "Ikke besvaret". Rows of a
-    related register (IT systems) are read once per request, into `loaded`, for all its columns."""
+def _answer_filter(column):
+    """Like Excel's autofilter on one column: its fixed answers, and "Ikke besvaret". The entries of a
+    related register (IT systems) are its kept options, for all its columns."""
     field = _model_field(column.answer)
 
     def apply(queryset, name, value):
@@ -214,9 +214,7 @@ def _answer_filter(column, loaded):
         model = field.related_model
 
         def choices():  # evaluated when the form renders, not at start-up
-            if model not in loaded:
-                loaded[model] = options(model)
-            return [*loaded[model], (UNANSWERED, "Ikke besvaret")]
+            return [*options(model), (UNANSWERED, "Ikke besvaret")]
     else:
         choices = [
             *((str(value), label) for value, label in field.flatchoices),
@@ -238,11 +236,12 @@ def count_and_totals(queryset, columns):
     return found.pop("raekker_i_alt"), found
 
 
+@cache
 def filterset_class():
-    """A FilterSet of the core filters, every registered filter and sorting by any sortable column."""
+    """A FilterSet of the core filters, every registered filter and sorting by any sortable column: made
+    once, when the phases are registered."""
     all_columns = _all_columns()
     sortable = [(c.sort, c.key) for c in all_columns if c.sort]
-    loaded = {}
     attrs = {
         "q": free_text_filter(
             "kle__nummer__startswith",
@@ -261,7 +260,7 @@ def filterset_class():
             empty_label="Alle hovedgrupper",
         ),
         **{name: factory() for fase in faser.alle() for name, factory in fase.filters.items()},
-        **{c.key: _answer_filter(c, loaded) for c in all_columns if c.answer},
+        **{c.key: _answer_filter(c) for c in all_columns if c.answer},
         "sort": django_filters.OrderingFilter(
             label="Sortering",
             fields=sortable,
@@ -270,7 +269,7 @@ def filterset_class():
         ),
         "Meta": type("Meta", (), {"model": Sagsomraade, "fields": []}),
     }
-    return type("DokumentationsarkFilter", (django_filters.FilterSet,), attrs)
+    return type("DokumentationsarkFilter", (FilterSetMadeOnce,), attrs)
 
 
 def also_in(rows):

@@ -4,12 +4,14 @@ The omfang matrix and the ordering strategy are the municipality's own choices (
 formula); the defaults are ours, the sum rule of DOMAIN.md.
 """
 
+import copy
+
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, RegexValidator
-from django.db import models
+from django.db import models, router
 from simple_history.models import HistoricalRecords
 
-from .opslag import fresh, kept
+from . import generation
 
 BRUGERNIVEAUER = [("faa", "Få"), ("mellem", "Mellem"), ("mange", "Mange")]
 KOMPLEKSITETER = [("lav", "Lav"), ("middel", "Middel"), ("hoej", "Høj")]
@@ -123,6 +125,10 @@ class Kommune(EnesteRaekke):
 
     @classmethod
     def get(cls):
-        """The row, read once per change of it in a process (`opslag.kept`): every page asks."""
-        found = kept(cls).get(1)
-        return fresh(cls, found) if found is not None else super().get()
+        """The row, read once per change of it in a process (`opslag`): every page asks. Each caller
+        gets an instance of its own, its matrix too, to change as its form does."""
+        names = [field.attname for field in cls._meta.concrete_fields]
+        found = generation.cached("kommune", ("opslag",), lambda: cls.objects.values_list(*names).first())
+        if found is None:
+            return super().get()
+        return cls.from_db(router.db_for_read(cls), names, copy.deepcopy(found))

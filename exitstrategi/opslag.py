@@ -6,7 +6,6 @@ register lookup, without the queryset Django's prefetch builds for each row.
 The smallest registers, which every Dokumentationsark page reads and staff seldom change, are kept
 whole in each process (`kept`) until the `opslag` counter says one of them changed (see generation)."""
 
-import copy
 from functools import cache
 from itertools import islice
 from types import MappingProxyType
@@ -22,7 +21,7 @@ BATCH = 250
 
 # The models kept whole: exitstrategi 0028 counts every change to their tables in `opslag`
 # (tests/test_generation.py checks it against the database's triggers).
-KEPT = frozenset({"exitstrategi.ITSystem", "exitstrategi.Fagomraade", "exitstrategi.Kommune"})
+KEPT = frozenset({"exitstrategi.ITSystem", "exitstrategi.Fagomraade"})
 
 
 def kept(model):
@@ -33,7 +32,7 @@ def kept(model):
         raise ValueError(f"{label} is not counted by `opslag`: it cannot be kept")
 
     def read():
-        attnames = _attnames(model)
+        attnames = _kept_fields(model)
         rows = model._default_manager.order_by(*model._meta.ordering, "pk").values_list(*attnames)
         at = attnames.index(model._meta.pk.attname)
         return MappingProxyType({values[at]: values for values in rows})  # shared: read-only
@@ -42,14 +41,9 @@ def kept(model):
 
 
 def fresh(model, values):
-    """An instance of a kept row of its own: its JSON values are copied, so a change to it (a form's)
-    changes no other request's."""
-    mutable = _json_fields(model)
-    if mutable:
-        values = list(values)
-        for at in mutable:
-            values[at] = copy.deepcopy(values[at])
-    return model.from_db(router.db_for_read(model), _attnames(model), values)
+    """An instance of a kept row. Its JSON values (an IT system's KITOS data) are not kept: they are
+    large, and one request could change them for another. Asked for, they are read from the database."""
+    return model.from_db(router.db_for_read(model), _kept_fields(model), values)
 
 
 def options(model):
@@ -65,13 +59,8 @@ def options(model):
 
 
 @cache
-def _attnames(model):
-    return tuple(field.attname for field in model._meta.concrete_fields)
-
-
-@cache
-def _json_fields(model):
-    return tuple(n for n, field in enumerate(model._meta.concrete_fields) if isinstance(field, JSONField))
+def _kept_fields(model):
+    return tuple(f.attname for f in model._meta.concrete_fields if not isinstance(f, JSONField))
 
 
 def register_path(model, path):

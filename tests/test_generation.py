@@ -355,3 +355,12 @@ def test_a_kept_instance_is_the_requests_own(opslag_data):
 
     assert Kommune.get().omfang_matrix["faa"]["lav"] == 1
     assert Kommune.get().navn != "Ændret uden at gemme"
+
+
+def test_a_kept_it_systems_kitos_data_is_read_when_asked_for(opslag_data):
+    sbsys = opslag_data["systemer"]["SBSYS"]
+    ITSystem.objects.filter(pk=sbsys.pk).update(kitos_kle=["32.06.00"])
+
+    shown = opslag.fresh(ITSystem, opslag.kept(ITSystem)[sbsys.pk])
+
+    assert (shown.navn, shown.kitos_kle) == ("SBSYS", ["32.06.00"])
