@@ -274,9 +274,7 @@ def filterset_class():
 
 def also_in(rows):
     """For each row, the other fagområder that have a sagsområde with the same KLE number."""
-    owners = generation.once(
-        "ogsaa_i", lambda: generation.cached("ogsaa_i", ("struktur",), _fagomraader_by_kle)
-    )
+    owners = generation.cached("ogsaa_i", ("struktur",), _fagomraader_by_kle)  # once within a pass
     for row in rows:
         row.ogsaa_i = sorted(n for n in owners.get(row.kle_id, ()) if n != row.fagomraade.navn)
     return rows
