@@ -20,7 +20,7 @@ from . import faser, generation
 from .filters import FilterSetMadeOnce, free_text_filter
 from .model_loading import let_go
 from .models import KLE, Fagomraade, Sagsomraade, phase_record
-from .opslag import linked, options, register_path, with_registers
+from .opslag import kept_register, linked, options, register_path, with_registers
 
 
 @dataclass(frozen=True)
@@ -136,15 +136,17 @@ def columns_of_phase(phase):
 
 def queryset(columns=None):
     """The sagsområder with what the columns' values read (all columns unless named): a join per phase
-    record, one query per register (IT systems, workshops) and per many-to-many."""
+    record, one query per register (IT systems, workshops) and per many-to-many; none for the kept
+    registers (fagområder, KLE, IT systems)."""
     columns = _all_columns() if columns is None else columns
     related = {"fagomraade", "kle", *(path for column in columns for path in column.related)}
     paths = {path for column in columns for path in column.prefetch}
     registers = {path for path in paths if register_path(Sagsomraade, path)}
-    queryset = Sagsomraade.objects.select_related(*sorted(related)).prefetch_related(
+    kept = {path for path in related if kept_register(Sagsomraade, path)}
+    queryset = Sagsomraade.objects.select_related(*sorted(related - kept)).prefetch_related(
         *sorted(paths - registers)
     )
-    return with_registers(queryset, registers)
+    return with_registers(queryset, registers | kept)
 
 
 @cache

@@ -17,6 +17,7 @@ from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthen
 
 from .models import Identitet
 from .privilegier import tildeling_fra_claims
+from .roles import LoadsRolleWithUser
 from .sso import Afvist, only_when, refuse, sso_user
 
 MISLYKKET = (
@@ -45,7 +46,7 @@ def _values(claim):
     return claim if isinstance(claim, list) else [claim]
 
 
-class Backend(OIDCAuthenticationBackend):
+class Backend(LoadsRolleWithUser, OIDCAuthenticationBackend):
     """mozilla-django-oidc's code flow, with the ID token's issuer and audience checked (the library
     checks only its signature and nonce) and the user found by identity, not by e-mail. Idle when
     OpenID Connect is not configured (every password login asks each backend)."""

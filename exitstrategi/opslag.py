@@ -6,6 +6,7 @@ register lookup, without the queryset Django's prefetch builds for each row.
 The smallest registers, which every Dokumentationsark page reads and staff seldom change, are kept
 whole in each process (`kept`) until the `opslag` counter says one of them changed (see generation)."""
 
+from copy import deepcopy
 from functools import cache
 from itertools import islice
 from types import MappingProxyType
@@ -19,14 +20,30 @@ from . import generation
 
 BATCH = 250
 
-# The models kept whole: exitstrategi 0028 counts every change to their tables in `opslag`
+# The models kept whole, each with the JSON fields it leaves to the database (large, and seldom read:
+# an IT system's KITOS data). exitstrategi 0028 counts every change to their tables in `opslag`
 # (tests/test_generation.py checks it against the database's triggers).
-KEPT = frozenset({"exitstrategi.ITSystem", "exitstrategi.Fagomraade"})
+KEPT = MappingProxyType(
+    {
+        "exitstrategi.Fagomraade": (),
+        "exitstrategi.ITSystem": ("kitos_kle", "kitos_orgenheder", "kitos_sidst"),
+        "exitstrategi.KLE": (),
+    }
+)
+
+
+def is_kept(model):
+    return model._meta.label in KEPT
 
 
 def kept(model):
     """{key: field values} of every row of a kept model, in its order (Meta.ordering, then key): read
     once per change of them, not once per page. Make instances of them with `fresh`."""
+    return _kept(model)[0]
+
+
+def _kept(model):
+    """(kept(model), {key: its place in that order})."""
     label = model._meta.label
     if label not in KEPT:
         raise ValueError(f"{label} is not counted by `opslag`: it cannot be kept")
@@ -35,32 +52,52 @@ def kept(model):
         attnames = _kept_fields(model)
         rows = model._default_manager.order_by(*model._meta.ordering, "pk").values_list(*attnames)
         at = attnames.index(model._meta.pk.attname)
-        return MappingProxyType({values[at]: values for values in rows})  # shared: read-only
+        found = {values[at]: values for values in rows}
+        places = {key: place for place, key in enumerate(found)}
+        return MappingProxyType(found), MappingProxyType(places)  # shared: read-only
 
     return generation.cached(f"kept {label}", ("opslag",), read)
 
 
 def fresh(model, values):
-    """An instance of a kept row. Its JSON values (an IT system's KITOS data) are not kept: they are
-    large, and one request could change them for another. Asked for, they are read from the database."""
+    """An instance of a kept row, with its own copy of its JSON values: a form may change them. The
+    JSON values left to the database are read from it when asked for."""
+    copied = _json_at(model)
+    if copied:
+        values = [_own(value) if n in copied else value for n, value in enumerate(values)]
     return model.from_db(router.db_for_read(model), _kept_fields(model), values)
 
 
-def options(model):
-    """((key as text, label), …) of every entry of a register: a select's options, kept while `opslag`
-    holds when the register is kept."""
+def _own(value):
+    """A copy of a JSON value (most are empty: a new one is quicker to make than a deep copy)."""
+    if not value and isinstance(value, (list, dict)):
+        return type(value)()
+    return deepcopy(value)
 
-    def read():
+
+def options(model):
+    """((key as text, label), …) of every entry of a register: a select's options, made from the kept
+    rows while `opslag` holds when the register is kept."""
+    if model._meta.label not in KEPT:
         return tuple((str(entry.pk), str(entry)) for entry in model._default_manager.all())
 
-    if model._meta.label not in KEPT:
-        return read()
-    return generation.cached(f"options {model._meta.label}", ("opslag",), read)
+    def made():
+        return tuple((str(key), str(fresh(model, values))) for key, values in kept(model).items())
+
+    return generation.cached(f"options {model._meta.label}", ("opslag",), made)
 
 
 @cache
 def _kept_fields(model):
-    return tuple(f.attname for f in model._meta.concrete_fields if not isinstance(f, JSONField))
+    left = KEPT[model._meta.label]
+    return tuple(f.attname for f in model._meta.concrete_fields if f.name not in left)
+
+
+@cache
+def _json_at(model):
+    """The places of the JSON values among the kept values."""
+    json = {f.attname for f in model._meta.concrete_fields if isinstance(f, JSONField)}
+    return frozenset(n for n, attname in enumerate(_kept_fields(model)) if attname in json)
 
 
 def register_path(model, path):
@@ -68,6 +105,11 @@ def register_path(model, path):
     many-to-many field of its holder, which one lookup per batch can fill."""
     field = _resolve(model, path)[1]
     return field.many_to_one or (field.many_to_many and field.concrete)
+
+
+def kept_register(model, path):
+    """Whether the path ends in a foreign key to a kept register: filled without a join or a query."""
+    return register_path(model, path) and is_kept(_resolve(model, path)[1].related_model)
 
 
 def register_models(model, paths):
@@ -153,7 +195,9 @@ class _Registry(dict):
 def _in_order(model, keys):
     registry = _Registry()
     if keys and model._meta.label in KEPT:
-        registry.update((key, fresh(model, values)) for key, values in kept(model).items() if key in keys)
+        rows, places = _kept(model)
+        found = sorted((key for key in keys if key in rows), key=places.__getitem__)
+        registry.update((key, fresh(model, rows[key])) for key in found)
     elif keys:
         ordering = [*model._meta.ordering, "pk"]
         registry.update(

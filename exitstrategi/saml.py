@@ -21,6 +21,7 @@ from saml2.xmldsig import DIGEST_SHA256, SIG_RSA_SHA256
 from .indstillinger import Kommune
 from .models import Identitet
 from .privilegier import PRIVILEGES_ATTRIBUTE, ROLLER, PrivilegieFejl, laes_privilegier, tildeling
+from .roles import LoadsRolleWithUser
 from .sso import INGEN_ROLLE, Afvist, only_when, refuse, sso_user
 
 CVR_ATTRIBUTE = "https://data.gov.dk/model/core/eid/professional/cvr"
@@ -123,7 +124,7 @@ def identity(session_info):
     return _first(session_info.get("ava", {}), settings.SAML_NOEGLE)
 
 
-class Backend(Saml2Backend):
+class Backend(LoadsRolleWithUser, Saml2Backend):
     """djangosaml2's backend with our rules: the user by identity, the role from the privileges."""
 
     def authenticate(self, request, session_info=None, **kwargs):

@@ -92,7 +92,7 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "exitstrategi.roles.PasswordBackend",  # Django's ModelBackend, the role loaded with the user
     "exitstrategi.oidc.Backend",  # answers only the OpenID Connect callback, and only when configured
     "exitstrategi.saml.Backend",  # answers only a verified SAML assertion, and only when configured
 ]

@@ -164,11 +164,11 @@ def test_the_sheet_stays_at_a_fixed_number_of_queries_with_2000_sagsomraader(
     Kommune.get()  # the municipality's settings exist after their first use
 
     # in a transaction, where nothing is kept between requests (test_generation counts a kept page): the
-    # session and the user with their roles (3); the number of rows with the column sums; the page's
-    # keys, its rows, the links of its many-to-many fields (one query) and IT systems (one lookup,
-    # however many questions name them); "også i"; the contracts' dates; To-be question 1's workshops;
-    # the settings and Fase 4's order over every area in scope (2); the filter's lists of fagområder,
-    # hovedgrupper and IT systems
+    # session and the user with their role (2); the number of rows with the column sums; the page's
+    # keys, its rows, the links of its many-to-many fields (one query); the kept registers its rows and
+    # the filter's lists name: fagområder, KLE and IT systems (one lookup each, however many questions
+    # name them); "også i"; the contracts' dates; To-be question 1's workshops; the settings and Fase
+    # 4's order over every area in scope (2); the filter's hovedgrupper
     with django_assert_max_num_queries(16):
         response = client.get(SHEET, {"side": 3})
     assert response.context["page"].paginator.count == 2000

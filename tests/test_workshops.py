@@ -212,7 +212,7 @@ def test_a_wall_refresh_with_nothing_new_is_two_queries_beside_the_login(
     data_url = reverse("workshops:wall-data", args=[workshop.pk])
     client.get(data_url)
 
-    with django_assert_num_queries(5):  # session, user, role; the workshop, its change check
+    with django_assert_num_queries(4):  # session, user with its role; the workshop, its change check
         nothing = client.get(data_url, {"siden": timezone.now().isoformat()}).json()
     assert nothing["kort"] == []
 
