@@ -10,6 +10,8 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import models
 
+from .sql_once import by_one_value
+
 
 class Rolle(models.TextChoices):
     PROJEKTLEDER = "Projektleder", "Projektleder"
@@ -44,13 +46,20 @@ def rolle_for(user):
     return user._rolle
 
 
-def users_with_rolle():
-    """The users, each with the name of its highest role (`rolle_navn`, None without one) from the
-    same query: every page asks for the user's role."""
-    ranked = Group.objects.filter(user=models.OuterRef("pk"), name__in=_RANK).order_by(
+def _users_with_rolle(key):
+    ranked = Group.objects.filter(user=models.OuterRef("pk"), name__in=[rolle.value for rolle in _RANK])
+    ranked = ranked.order_by(
         models.Case(*(models.When(name=rolle.value, then=rank) for rank, rolle in enumerate(_RANK)))
     )
-    return get_user_model()._default_manager.annotate(rolle_navn=models.Subquery(ranked.values("name")[:1]))
+    users = get_user_model()._default_manager.annotate(rolle_navn=models.Subquery(ranked.values("name")[:1]))
+    return users.filter(pk=key)
+
+
+def user_with_rolle(key):
+    """The user with this key and the name of its highest role (`rolle_navn`, None without one), or
+    None: one query, its SQL made once (every page asks for the user)."""
+    found = by_one_value(get_user_model(), "user with rolle", _users_with_rolle, -(2**31) + 1, key)
+    return next(iter(found), None)
 
 
 class LoadsRolleWithUser:
@@ -58,11 +67,8 @@ class LoadsRolleWithUser:
     one query instead of two."""
 
     def get_user(self, user_id):
-        try:
-            user = users_with_rolle().get(pk=user_id)
-        except get_user_model().DoesNotExist:
-            return None
-        return user if self.user_can_authenticate(user) else None
+        user = user_with_rolle(user_id)
+        return user if user is not None and self.user_can_authenticate(user) else None
 
 
 class PasswordBackend(LoadsRolleWithUser, ModelBackend):

@@ -259,6 +259,7 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "exitstrategi@localhost")
 
+SESSION_ENGINE = "exitstrategi.sessions"  # Django's database sessions, read by SQL made once
 SESSION_COOKIE_HTTPONLY = True
 # A session ends after a working day without a request (renewed as it is used: SlidingSessionMiddleware).
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 10 * 60 * 60)

@@ -32,3 +32,23 @@ def made_once(model, name, shape, build):
     if key not in _made:
         _made[key] = MadeOnce(build(), alias)
     return _made[key]
+
+
+_by_value = {}
+
+
+def by_one_value(model, name, build, marker, value):
+    """The instances of `model` that the queryset `build(value)` finds (unevaluated, a raw queryset):
+    its SQL made once per database, from `build(marker)`, and each call's value put where the marker
+    went. For the queries of every request (its session, its user): the ORM takes longer to build
+    them than the database to answer. `marker`: a value of the same type that no other parameter of
+    the query has."""
+    alias = router.db_for_read(model)
+    key = (name, alias)
+    if key not in _by_value:
+        sql, params = build(marker).query.get_compiler(alias).as_sql()
+        if list(params).count(marker) != 1:
+            raise ValueError(f"{name}: the marker {marker!r} must be one parameter of the query, once")
+        _by_value[key] = sql, tuple(params), list(params).index(marker)
+    sql, params, at = _by_value[key]
+    return model._default_manager.db_manager(alias).raw(sql, (*params[:at], value, *params[at + 1 :]))

@@ -80,3 +80,37 @@ def test_a_value_written_in_python_reads_as_the_template_shows_it(value):
     from exitstrategi.renderers import shown
 
     assert shown(value) == Template("{{ value }}").render(Context({"value": value}))
+
+
+def test_every_cell_of_the_sheet_reads_as_the_template_shows_its_value_however_often_it_repeats():
+    import re
+    from decimal import Decimal
+    from types import SimpleNamespace
+
+    from django.template import Context, Template
+
+    from exitstrategi.views.sheet import table_html
+
+    values = [
+        "Ja",
+        "Ja",
+        1,
+        True,
+        1.0,
+        Decimal("1.0"),
+        Decimal("1.00"),
+        None,
+        "",
+        "<b>",
+        datetime.date(2027, 3, 1),
+    ]
+    columns = [
+        SimpleNamespace(key=f"c{n}", value=lambda row, n=n: row[n % len(row)]) for n in range(len(values))
+    ]
+    rows = [values, values[::-1], values[3:] + values[:3]]
+
+    written = re.findall(r"<td>(.*?)</td>", table_html(rows, columns))
+
+    template = Template("{{ value }}")
+    assert written == [template.render(Context({"value": value})) for row in rows for value in row]
+    assert {"1", "True", "1,0", "1,00"} <= set(written)

@@ -1,9 +1,10 @@
 """A query whose SQL is made once gives what the queryset gives, and follows what shapes it."""
 
+import pytest
 from django.utils import timezone
 
 from exitstrategi.models import Kommune, Sagsomraade
-from exitstrategi.sql_once import made_once
+from exitstrategi.sql_once import by_one_value, made_once
 from prioritering.models import Prioritering
 from prioritering.selectors import RANGORDEN, i_scope, rangorden
 
@@ -63,3 +64,22 @@ def test_the_ranking_follows_a_changed_area_and_a_changed_strategy(omraader):
     assert [key for key, _ in sorted(turned.items(), key=lambda item: item[1][0])] != [
         key for key, _ in sorted(after.items(), key=lambda item: item[1][0])
     ]
+
+
+def test_a_query_by_one_value_finds_what_its_queryset_finds_for_each_value(omraader):
+    def by_kle(nummer):
+        return Sagsomraade.objects.filter(kle__nummer=nummer, titel__isnull=False)
+
+    for area in omraader.values():
+        found = list(by_one_value(Sagsomraade, "test_by_kle", by_kle, "\x00", area.kle.nummer))
+        assert found == list(by_kle(area.kle.nummer)) == [area]
+    assert list(by_one_value(Sagsomraade, "test_by_kle", by_kle, "\x00", "99.99.99")) == []
+
+
+def test_a_marker_that_is_not_one_parameter_of_the_query_is_refused(omraader):
+    def twice(value):
+        return Sagsomraade.objects.filter(titel=value) | Sagsomraade.objects.filter(noter=value)
+
+    for name, build in (("test_twice", twice), ("test_never", lambda value: Sagsomraade.objects.all())):
+        with pytest.raises(ValueError, match="must be one parameter"):
+            by_one_value(Sagsomraade, name, build, "\x00", "x")

@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.utils import timezone
@@ -46,6 +48,9 @@ def page_of(rows, number, per_page, columns, count):
     return page
 
 
+# The values two equal ones of which are always shown alike (unlike Decimal("1.0") and Decimal("1.00"))
+SHOWN_ALIKE_WHEN_EQUAL = frozenset({str, int, bool, type(None), date})
+
 FROZEN = {"fagomraade": 1, "kle": 2, "sagsomraade": 3}  # stay in view while the sheet scrolls sideways
 
 
@@ -61,10 +66,18 @@ def table_html(rows, columns):
         for column in columns
     ]
     lines = []
+    written = {}  # value -> as shown: most cells repeat a few answers, labels and names
     for row in rows:
         cells = []
         for value, opening, linked in cells_of:
-            text = shown(value(row))
+            found = value(row)
+            if type(found) in SHOWN_ALIKE_WHEN_EQUAL:
+                key = (type(found), found)  # True == 1, yet shown apart
+                text = written.get(key)
+                if text is None:
+                    text = written[key] = shown(found)
+            else:
+                text = shown(found)
             if linked:
                 text = f'<a href="{conditional_escape(row.get_absolute_url())}">{text}</a>'
             cells.append(f"{opening}{text}</td>")
