@@ -66,12 +66,30 @@ _one_pass = ContextVar("generation_one_pass", default=None)
 def one_pass():
     """Within it, what is computed for a whole page or export (contract dates, the ranking, the
     counters) is computed once however many times it is asked for (`once`). A pass reads; it does
-    not write what it has read."""
+    not write what it has read. A pass within a pass is part of it."""
+    if _one_pass.get() is not None:
+        yield
+        return
     token = _one_pass.set({})
     try:
         yield
     finally:
         _one_pass.reset(token)
+
+
+class OnePassPerPageMiddleware:
+    """Each GET (or HEAD) request is one pass: a page reads the counters once, however many kept
+    results it shows. Not a POST: it writes, and may then show what it wrote. A streamed response
+    (the Excel export) makes its own pass as it is written."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        with one_pass():
+            return self.get_response(request)
 
 
 def once(key, compute):

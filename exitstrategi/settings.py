@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "exitstrategi.middleware.PrivatePagesMiddleware",
     "csp.middleware.CSPMiddleware",
     "exitstrategi.middleware.SlidingSessionMiddleware",
+    "exitstrategi.generation.OnePassPerPageMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [

@@ -381,3 +381,36 @@ def test_a_kept_it_systems_kitos_data_is_read_when_asked_for(opslag_data):
     shown = opslag.fresh(ITSystem, opslag.kept(ITSystem)[sbsys.pk])
 
     assert (shown.navn, shown.kitos_kle) == ("SBSYS", ["32.06.00"])
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        lambda area: reverse("home"),
+        lambda area: reverse("dokumentationsark"),
+        lambda area: reverse("workshops:fagomraade-asis", args=[area.fagomraade.slug]),
+        lambda area: area.url("workshops:asis-update"),
+        lambda area: area.url("sagsomraade-detail"),
+    ],
+    ids=["front page", "sheet", "As-is page", "As-is form", "area"],
+)
+def test_a_page_reads_the_counters_once_however_many_kept_results_it_shows(
+    opslag_data, ja_sagsomraade, login, kontaktperson, page
+):
+    client = login(kontaktperson)
+    url = page(ja_sagsomraade)
+    assert client.get(url).status_code == 200
+
+    counters = [sql for sql in executed(lambda: client.get(url)) if '"exitstrategi_generation"' in sql]
+
+    assert len(counters) <= 1
+
+
+def test_a_pass_within_a_pass_is_part_of_it():
+    computed = []
+    with generation.one_pass():
+        generation.once("a", lambda: computed.append(1))
+        with generation.one_pass():
+            generation.once("a", lambda: computed.append(2))
+        generation.once("a", lambda: computed.append(3))
+    assert computed == [1]
