@@ -228,9 +228,15 @@ def _links(many):
 
 def linked(obj, name):
     """The rows obj's many-to-many field `name` links to: as `attach` or a prefetch found them, without
-    the manager Django builds on every access (a sheet reads thousands); else from the database."""
+    the manager Django builds on every access (a sheet reads thousands); else read from the database
+    and kept as a prefetch keeps them (a form showing the same field reads them from there; changing
+    the links lets go of them, as Django does)."""
     found = obj.__dict__.get("_prefetched_objects_cache", {})
-    return found[name] if name in found else getattr(obj, name).all()
+    if name not in found:
+        field = type(obj)._meta.get_field(name)
+        objects = list(getattr(obj, name).all())
+        _Fetched.fill(obj, field, objects, sql.Query(field.related_model))
+    return obj._prefetched_objects_cache[name]
 
 
 class _Fetched(QuerySet):

@@ -26,11 +26,13 @@ def kle_search(query, limit=50):
     return topics.order_by(inactive_last, "nummer")[:limit]
 
 
-def get_sagsomraade(fagomraade_slug, kle_nummer, columns=()):
-    """A sagsområde in use by its business key, with its fagområde, KLE topic and what the given sheet
-    columns read (a form page names none: its records load as it reads them); 404 if there is none."""
+def get_sagsomraade(fagomraade_slug, kle_nummer, columns=(), records=()):
+    """A sagsområde in use by its business key, with its fagområde, KLE topic, what the given sheet
+    columns read and the phase records named (joined: "screening", "asis" …); 404 if there is none."""
     return get_object_or_404(
-        dokumentationsark.queryset(columns), fagomraade__slug=fagomraade_slug, kle__nummer=kle_nummer
+        dokumentationsark.queryset(columns).select_related(*records),
+        fagomraade__slug=fagomraade_slug,
+        kle__nummer=kle_nummer,
     )
 
 

@@ -156,6 +156,7 @@ class PrioriteringUpdateView(PhaseRecordUpdateView):
 
     allowed_roles = (Rolle.PROJEKTLEDER,)
     model = Prioritering
+    records = ("screening", "asis", "tobe", "prioritering")
     form_class = PrioriteringForm
     template_name = "prioritering/prioritering_form.html"
     record_of = staticmethod(lambda s: phase_record(s, "prioritering"))

@@ -52,3 +52,15 @@ def test_changing_the_links_forgets_the_filled_rows(areas, systemer):
     first = loaded()["32.06.00"]
     first.tobe.markedsloesninger.remove(systemer["SBSYS"])
     assert [s.navn for s in first.tobe.markedsloesninger.all()] == ["KMD Aktiv", "KMD Opera"]
+
+
+def test_links_read_once_are_read_again_after_they_change(areas, systemer):
+    from exitstrategi.opslag import linked
+
+    tobe = ToBe.objects.get(sagsomraade=areas[0])
+    assert [s.navn for s in linked(tobe, "markedsloesninger")] == ["KMD Aktiv", "KMD Opera", "SBSYS"]
+    assert [s.navn for s in tobe.markedsloesninger.all()] == ["KMD Aktiv", "KMD Opera", "SBSYS"]
+
+    tobe.markedsloesninger.set([systemer["SBSYS"]])  # as a form saves them
+
+    assert [s.navn for s in linked(tobe, "markedsloesninger")] == ["SBSYS"]

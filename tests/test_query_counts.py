@@ -111,5 +111,34 @@ def test_the_as_is_forms_five_system_selects_read_the_systems_once(login, projek
     systems = [q["sql"] for q in form_page if 'FROM "exitstrategi_itsystem"' in q["sql"]]
     selects = page.decode().split('<select name="system_')[1:]
     assert len(selects) == 5 and all(">KMD Opera</option>" in select for select in selects)
-    # one for the five selects; the TSA checkboxes, the current TSA answer and its count read their own
-    assert len(systems) <= 4
+    # one for the five selects; the TSA checkboxes read their own; the current TSA answer is read once
+    # for its count and the form
+    assert len(systems) <= 3
+
+
+@pytest.mark.parametrize(
+    ("name", "records"),
+    [
+        ("workshops:asis-update", ["screening_screening", "workshops_asis"]),
+        ("workshops:tobe-update", ["screening_screening", "workshops_asis", "workshops_tobe"]),
+        (
+            "prioritering:prioritering-update",
+            ["workshops_asis", "workshops_tobe", "prioritering_prioritering"],
+        ),
+    ],
+)
+def test_a_phase_form_reads_its_area_with_the_phase_records_it_shows(
+    login, projektleder, municipality, name, records
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    area = Sagsomraade.objects.get(fagomraade__slug="fagomraade-0", kle__nummer="27.00.00")
+    client = login(projektleder)
+
+    with CaptureQueriesContext(connection) as form_page:
+        response = client.get(reverse(name, args=["fagomraade-0", area.kle.nummer]))
+
+    assert response.status_code == 200
+    read_alone = [q["sql"] for q in form_page if any(f'FROM "{table}"' in q["sql"] for table in records)]
+    assert read_alone == []

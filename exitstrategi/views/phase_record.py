@@ -14,6 +14,7 @@ from ..services import phase_record_save
 
 class PhaseRecordUpdateView(RoleRequiredMixin, FormView):
     model = None  # the phase record model
+    records = ()  # the sagsområde's phase records the page reads ("screening", "asis" …): joined to it
     record_of = None  # staticmethod: the sagsområde's record of this phase, or None
     in_scope = None  # staticmethod: whether the sagsområde takes part in this phase
     only = None  # limit the form to these fields
@@ -21,7 +22,7 @@ class PhaseRecordUpdateView(RoleRequiredMixin, FormView):
     out_of_scope_message = ""
 
     def authorize(self):
-        self.sagsomraade = get_sagsomraade(self.kwargs["slug"], self.kwargs["kle"])
+        self.sagsomraade = get_sagsomraade(self.kwargs["slug"], self.kwargs["kle"], records=self.records)
         require_edit(self.request.user, self.sagsomraade.fagomraade)
         self.record = self.record_of(self.sagsomraade) or self.model(sagsomraade=self.sagsomraade)
         # Before the form binds: a ModelForm writes the submitted answers onto its instance.

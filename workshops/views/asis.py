@@ -57,6 +57,7 @@ class AsIsUpdateView(WorkshopSourceMixin, PhaseRecordUpdateView):
     template_name = "workshops/asis_form.html"
     form_class = AsIsForm
     model = AsIs
+    records = ("screening", "asis")
     list_url_name = "workshops:fagomraade-asis"
     out_of_scope_message = "Sagsområdet er ikke screenet Ja og indgår derfor ikke i kortlægningen."
 

@@ -70,6 +70,7 @@ class ToBeUpdateView(WorkshopSourceMixin, PhaseRecordUpdateView):
     template_name = "workshops/tobe_form.html"
     form_class = ToBeForm
     model = ToBe
+    records = ("screening", "asis", "tobe")
     record_of = staticmethod(tobe_of)
     in_scope = staticmethod(tobe_in_scope)
     only = TOBE_ANSWERS
