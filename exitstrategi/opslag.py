@@ -78,7 +78,7 @@ def _own(value):
 def options(model):
     """((key as text, label), …) of every entry of a register: a select's options, made from the kept
     rows while `opslag` holds when the register is kept."""
-    if model._meta.label not in KEPT:
+    if not is_kept(model):
         return tuple((str(entry.pk), str(entry)) for entry in model._default_manager.all())
 
     def made():
@@ -194,7 +194,7 @@ class _Registry(dict):
 
 def _in_order(model, keys):
     registry = _Registry()
-    if keys and model._meta.label in KEPT:
+    if keys and is_kept(model):
         rows, places = _kept(model)
         found = sorted((key for key in keys if key in rows), key=places.__getitem__)
         registry.update((key, fresh(model, rows[key])) for key in found)
