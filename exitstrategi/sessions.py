@@ -4,6 +4,7 @@ made once (`sql_once.by_one_value`): building it with the ORM took longer than r
 import logging
 
 from django.contrib.sessions.backends import db
+from django.contrib.sessions.backends.base import VALID_KEY_CHARS
 from django.core.exceptions import SuspiciousOperation
 from django.utils import timezone
 
@@ -11,7 +12,20 @@ from .sql_once import by_one_value
 
 
 class SessionStore(db.SessionStore):
+    KEY_CHARS = frozenset(VALID_KEY_CHARS)  # of the keys Django makes
+
+    def _validate_session_key(self, key):
+        """Only a key such as Django makes: a forged cookie (a NUL, which PostgreSQL refuses to compare,
+        or a key longer than the column) is no session, not an error."""
+        return (
+            super()._validate_session_key(key)
+            and len(key) <= self.model._meta.get_field("session_key").max_length
+            and self.KEY_CHARS.issuperset(key)
+        )
+
     def _get_session_from_db(self):
+        if self.session_key is None:
+            return None
         try:
             found = next(
                 iter(by_one_value(self.model, "session", self._by_key, "\x00", self.session_key)), None

@@ -41,3 +41,12 @@ def test_a_session_expired_in_the_database_logs_the_user_out(login, laeser):
 
     response = client.get(reverse("dokumentationsark"))
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("cookie", ["x" * 40 + "\x00", "\x00" * 8, "é" * 5000])
+def test_a_forged_session_cookie_is_no_session(client, db, cookie):
+    client.cookies["sessionid"] = cookie
+
+    response = client.get(reverse("dokumentationsark"))
+
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
