@@ -47,8 +47,9 @@ def by_one_value(model, name, build, marker, value):
     key = (name, alias)
     if key not in _by_value:
         sql, params = build(marker).query.get_compiler(alias).as_sql()
-        if list(params).count(marker) != 1:
+        params = tuple(params)
+        if params.count(marker) != 1:
             raise ValueError(f"{name}: the marker {marker!r} must be one parameter of the query, once")
-        _by_value[key] = sql, tuple(params), list(params).index(marker)
+        _by_value[key] = sql, params, params.index(marker)
     sql, params, at = _by_value[key]
     return model._default_manager.db_manager(alias).raw(sql, (*params[:at], value, *params[at + 1 :]))

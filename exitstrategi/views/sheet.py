@@ -7,7 +7,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView, View
 
-from .. import dokumentationsark, generation
+from .. import dokumentationsark
 from ..excel import dokumentationsark_xlsx
 from ..forms import choices_in_one_query
 from ..model_loading import LetsGoOfRowsMixin
@@ -88,10 +88,6 @@ def table_html(rows, columns):
 class DokumentationsarkView(RoleRequiredMixin, LetsGoOfRowsMixin, TemplateView):
     template_name = "exitstrategi/dokumentationsark.html"
     paginate_by = 100
-
-    def get(self, request, *args, **kwargs):
-        with generation.one_pass():  # the page, its filter's choices too, reads the counters once
-            return super().get(request, *args, **kwargs).render()
 
     def get_context_data(self, **kwargs):
         columns = dokumentationsark.columns(chosen_phases(self.request))
