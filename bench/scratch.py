@@ -65,9 +65,10 @@ def arguments(size, default_size, default_repeat):
 
 
 @contextmanager
-def throwaway_postgres():
+def throwaway_postgres(*server_settings):
     """A PostgreSQL cluster in a temporary folder on loopback (Debian's packages, as .ci/run uses),
-    stopped and removed at the end. Yields the URL of an empty database, or None without PostgreSQL."""
+    stopped and removed at the end, started with SERVER_SETTINGS ("name=value"). Yields the URL of an
+    empty database, or None without PostgreSQL."""
     versions = sorted(glob("/usr/lib/postgresql/*/bin"), key=lambda path: int(path.split("/")[-2]))
     if not versions:
         yield None
@@ -85,7 +86,9 @@ def throwaway_postgres():
     if os.geteuid() == 0:
         shutil.chown(data, "postgres")
     run(f"{pgbin}/initdb", "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8")
-    options = f"-p {port} -k {data} -c listen_addresses=127.0.0.1"
+    options = " ".join(
+        [f"-p {port} -k {data}", *(f"-c {s}" for s in ("listen_addresses=127.0.0.1", *server_settings))]
+    )
     run(f"{pgbin}/pg_ctl", "-D", data, "-l", f"{data}/server.log", "-w", "-o", options, "start")
     try:
         run(f"{pgbin}/createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "bench")
