@@ -5,14 +5,19 @@ template loops they replace)."""
 
 from django.utils.safestring import mark_safe
 
+from exitstrategi.dokumentationsark import answer_label
 from exitstrategi.renderers import shown
 
+from .models import AsIs
 from .selectors import asis_of
 
 R2_SIGER_NEJ = (
     ' <span class="badge text-bg-warning">Screenet Ja, men bruger ikke KMD Sag ifølge R2: afklares</span>'
 )
 KOMPLET = '<span class="badge text-bg-success">Komplet</span>'
+BRUGSMOENSTER_LABEL = answer_label(
+    AsIs, "brugsmoenster"
+)  # get_brugsmoenster_display() without its dict per call
 
 
 def asis_rows(mapped, can_edit):
@@ -61,7 +66,7 @@ def _brugsmoenster(asis):
     if not (asis and asis.brugsmoenster):
         return "<td>–</td>"
     badge = f'<span class="badge text-bg-primary fs-6">{shown(asis.brugsmoenster)}</span>'
-    text = shown(str(asis.get_brugsmoenster_display())[3:])  # "C: Bruger …" without its letter
+    text = shown(BRUGSMOENSTER_LABEL(asis)[3:])  # "C: Bruger …" without its letter
     return f"<td>{badge} {text}{R2_SIGER_NEJ if asis.brugsmoenster == '0' else ''}</td>"
 
 
