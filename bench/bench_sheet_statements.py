@@ -16,14 +16,7 @@ import subprocess
 import sys
 import time
 
-from scratch import (
-    analyze,
-    arguments,
-    bench_user,
-    setup_scratch_django,
-    throwaway_postgres,
-    workshop_municipality,
-)
+import scratch
 
 WARM_UP = 30  # fills the kept registers; PostgreSQL prepares each statement from its 5th run
 STATEMENTS = {  # a statement's name: what only its SQL holds (as the app sends it, or as normalised)
@@ -42,9 +35,9 @@ def name_of(sql):
 
 
 def main():
-    args = arguments("rows", 2000, 300)
+    args = scratch.arguments("rows", 2000, 300)
     figures = {"sqlite": _child(args, "")}
-    with throwaway_postgres("shared_preload_libraries=pg_stat_statements") as postgres:
+    with scratch.throwaway_postgres("shared_preload_libraries=pg_stat_statements") as postgres:
         if postgres:
             figures["postgres"] = _child(args, postgres)
     columns = {database: found["client"] for database, found in figures.items()}
@@ -70,14 +63,14 @@ def _child(args, url):
 
 def child():
     rows, repeat, database_url = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4] or None
-    setup_scratch_django(database_url)
+    scratch.setup_scratch_django(database_url)
     from django.db import connection
     from django.test import Client
 
-    workshop_municipality(rows)
-    analyze()
+    scratch.workshop_municipality(rows)
+    scratch.analyze()
     leader = Client()
-    leader.force_login(bench_user("Projektleder"))
+    leader.force_login(scratch.bench_user("Projektleder"))
     statistics_kept = connection.vendor == "postgresql" and _pg_stat_statements(connection)
     for _ in range(WARM_UP):
         leader.get("/dokumentationsark/")
