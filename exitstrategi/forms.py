@@ -37,11 +37,20 @@ class KeysField(forms.ModelMultipleChoiceField):
 
     def _check_values(self, value):
         for key in value if isinstance(value, list | tuple) else []:
-            if str(key).strip().lstrip("-").isdecimal() and abs(int(key)) > LARGEST_KEY:
+            if _too_large(key):
                 raise forms.ValidationError(
                     self.error_messages["invalid_choice"], code="invalid_choice", params={"value": key}
                 )
         return super()._check_values(value)
+
+
+def _too_large(key):
+    """Whether the key is a whole number larger than a key column holds; one that is no number at all
+    (to int(), which does not take every character str.strip() does for white space) Django refuses."""
+    try:
+        return abs(int(key)) > LARGEST_KEY
+    except (TypeError, ValueError):  # ValueError also for over 4,300 digits
+        return False
 
 
 class RegisterChoiceField(forms.ModelChoiceField):

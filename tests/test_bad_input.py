@@ -157,7 +157,8 @@ def test_a_new_register_entry_sent_with_a_version_of_its_own_is_refused_and_not_
     assert ITSystem.objects.get(navn="Ny løsning").version == 1
 
 
-@pytest.mark.parametrize("key", ["99999999999999999999", "³"])  # "³" is a digit to str.isdigit, not to int()
+# "³" is a digit to str.isdigit, not to int(); "\x1c" is white space to str.strip(), not to int()
+@pytest.mark.parametrize("key", ["99999999999999999999", "³", "\x1c2", "2\x1f", "9" * 5000])
 def test_a_key_no_database_can_hold_is_an_invalid_choice(login, projektleder, borgerservice, key):
     url = reverse("fagomraade-update", args=[borgerservice.slug])
     data = {"navn": "Borgerservice", "kontaktpersoner": key, "version": 0}
