@@ -8,11 +8,12 @@ LARGEST_KEY = 2**31 - 1
 
 
 def key_param(text):
-    """A database key from the address, or None."""
+    """A database key from the address (or a form field's name), or None. Its length is checked before
+    int() reads it: int() refuses a text of over 4,300 digits with an error."""
     text = (text or "").strip()
-    if not (text.isascii() and text.isdigit()) or int(text) > LARGEST_KEY:
+    if not (text.isascii() and text.isdigit()) or len(text) > len(str(LARGEST_KEY)):
         return None
-    return int(text)
+    return int(text) if int(text) <= LARGEST_KEY else None
 
 
 def time_param(text):

@@ -11,6 +11,7 @@ from django.views.generic import DetailView, ListView, TemplateView, UpdateView,
 
 from exitstrategi.concurrency import ConcurrentEditError
 from exitstrategi.models import Fagomraade, phase_record
+from exitstrategi.params import key_param
 from exitstrategi.revisionslog import Handling, log
 from exitstrategi.roles import (
     ProjektlederRequiredMixin,
@@ -250,9 +251,9 @@ class OpgaverView(RoleRequiredMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         statusser = {
-            int(key.removeprefix("status-")): value
-            for key, value in request.POST.items()
-            if key.startswith("status-") and key.removeprefix("status-").isdecimal()
+            key: value
+            for name, value in request.POST.items()
+            if name.startswith("status-") and (key := key_param(name.removeprefix("status-"))) is not None
         }
         opgaver_status_save(sagsomraade=self.sagsomraade, statusser=statusser)
         messages.success(request, "Opgavernes status er gemt.")
