@@ -15,6 +15,8 @@ import json
 import subprocess
 import sys
 import time
+from glob import glob
+from pathlib import Path
 
 import scratch
 
@@ -37,7 +39,7 @@ def name_of(sql):
 def main():
     args = scratch.arguments("rows", 2000, 300)
     figures = {"sqlite": _child(args, "")}
-    with scratch.throwaway_postgres("shared_preload_libraries=pg_stat_statements") as postgres:
+    with scratch.throwaway_postgres(*_preloaded()) as postgres:
         if postgres:
             figures["postgres"] = _child(args, postgres)
     columns = {database: found["client"] for database, found in figures.items()}
@@ -54,6 +56,13 @@ def main():
     print(f"  {'total':16}" + "".join(f"{total:17.3f}" for total in sums.values()))
     figures_line = " ".join(f"{column.replace(' ', '_')}_ms={total:.2f}" for column, total in sums.items())
     print(f"rows={args.rows} statements={len(names)} {figures_line}")
+
+
+def _preloaded():
+    """The server setting that loads pg_stat_statements, where the newest PostgreSQL has it."""
+    versions = sorted(glob("/usr/lib/postgresql/*/lib"), key=lambda path: int(path.split("/")[-2]))
+    found = versions and Path(versions[-1], "pg_stat_statements.so").exists()
+    return ["shared_preload_libraries=pg_stat_statements"] if found else []
 
 
 def _child(args, url):

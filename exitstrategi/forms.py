@@ -45,11 +45,11 @@ class KeysField(forms.ModelMultipleChoiceField):
 
 
 def _too_large(key):
-    """Whether the key is a whole number larger than a key column holds; one that is no number at all
-    (to int(), which does not take every character str.strip() does for white space) Django refuses."""
+    """Whether the key is a whole number too large for a key column. What int() cannot read (no number,
+    over 4,300 digits, white space to str.strip() but not to int() such as "\x1c") Django refuses."""
     try:
         return abs(int(key)) > LARGEST_KEY
-    except (TypeError, ValueError):  # ValueError also for over 4,300 digits
+    except (TypeError, ValueError):
         return False
 
 

@@ -13,7 +13,8 @@ def key_param(text):
     text = (text or "").strip()
     if not (text.isascii() and text.isdigit()) or len(text) > len(str(LARGEST_KEY)):
         return None
-    return int(text) if int(text) <= LARGEST_KEY else None
+    key = int(text)
+    return key if key <= LARGEST_KEY else None
 
 
 def time_param(text):

@@ -15,9 +15,8 @@ R2_SIGER_NEJ = (
     ' <span class="badge text-bg-warning">Screenet Ja, men bruger ikke KMD Sag ifølge R2: afklares</span>'
 )
 KOMPLET = '<span class="badge text-bg-success">Komplet</span>'
-BRUGSMOENSTER_LABEL = answer_label(
-    AsIs, "brugsmoenster"
-)  # get_brugsmoenster_display() without its dict per call
+# get_brugsmoenster_display(), without building the field's choices dict on every call
+BRUGSMOENSTER_LABEL = answer_label(AsIs, "brugsmoenster")
 
 
 def asis_rows(mapped, can_edit):
