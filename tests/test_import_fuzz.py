@@ -1,6 +1,7 @@
 """The KLE import and the Excel import driven with generated files (hypothesis): every file is either
 imported whole or refused with a Danish message, and a refused file changes nothing."""
 
+import os
 from datetime import date, datetime
 from io import BytesIO
 
@@ -15,7 +16,11 @@ from exitstrategi.kle_import import KleImportError, kle_import, parse_emneplan
 from exitstrategi.models import KLE
 from workshops.models import AsIs
 
-FUZZ = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", 30)),  # more, locally: FUZZ_EXAMPLES=300
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 NUMBER = st.one_of(
     st.from_regex(r"\A\d\d(\.\d\d){0,2}\Z"), st.text(max_size=8), st.sampled_from(["32", "32.24", "32.24.04"])
 )
