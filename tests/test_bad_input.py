@@ -1,15 +1,14 @@
 """Bad input is refused with a Danish message and changes nothing; it never ends in a 500."""
 
-import re
-
 import pytest
-from django.urls import URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from exitstrategi.forms import FRITEKST_MAX
 from exitstrategi.models import Kontrakt
 from screening.models import Screening
 from workshops.models import AsIs, ToBe, Workshop
 
+from .test_every_view_is_guarded import our_urls, sample
 from .test_kontrakter import contract_post
 
 
@@ -170,33 +169,17 @@ def test_a_key_no_database_can_hold_is_an_invalid_choice(login, projektleder, bo
     assert response.status_code == 200 and "kontaktpersoner" in response.context["form"].errors
 
 
-def _addresses_with_a_number():
-    """Every address pattern with an <int:…> part, its other parts filled in with a word."""
-    found = []
-
-    def walk(patterns, prefix):
-        for pattern in patterns:
-            route = prefix + str(pattern.pattern)
-            if isinstance(pattern, URLResolver):
-                walk(pattern.url_patterns, route)
-            elif "<int:" in route:
-                found.append(re.sub(r"<(?:str|slug|path):\w+>", "x", route))
-
-    walk(get_resolver().url_patterns, "/")
-    return found
-
-
 @pytest.mark.parametrize("number", ["99999999999999999999", "9" * 5000])
 def test_a_number_no_key_can_be_in_any_address_is_not_found_not_an_error(login, projektleder, number):
     client = login(projektleder)
-    addresses = _addresses_with_a_number()
+    filled = our_urls(lambda kind, name: number if kind == "int" else sample(kind, name))
+    addresses = [path for _name, path in filled if number in path]
     assert len(addresses) > 10
 
     failed = []
-    for route in addresses:
-        url = re.sub(r"<int:\w+>", number, route)
+    for url in addresses:
         for method in (client.get, client.post):
             if (status := method(url).status_code) >= 500:
-                failed.append((method.__name__, route, status))
+                failed.append((method.__name__, url[:80], status))
 
     assert failed == []

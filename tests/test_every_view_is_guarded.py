@@ -32,17 +32,22 @@ SAMPLE = {
 }
 
 
-def our_urls(patterns=None, prefix="", namespace=""):
-    """(name, path) for every named page of the project, with sample arguments filled in."""
+def sample(converter, name):
+    return SAMPLE[name]
+
+
+def our_urls(fill=sample, patterns=None, prefix="", namespace=""):
+    """(name, path) for every named page of the project, each argument filled in by fill(its converter,
+    its name): with the sample arguments unless told otherwise."""
     for entry in patterns if patterns is not None else get_resolver().url_patterns:
         if isinstance(entry, URLResolver):
             if entry.app_name == "admin":
                 continue
             ns = f"{entry.namespace}:" if entry.namespace else namespace
-            yield from our_urls(entry.url_patterns, prefix + str(entry.pattern), ns)
+            yield from our_urls(fill, entry.url_patterns, prefix + str(entry.pattern), ns)
         elif isinstance(entry, URLPattern) and entry.name and entry.name not in PUBLIC:
             path = "/" + re.sub(
-                r"<(?:\w+:)?(\w+)>", lambda m: SAMPLE[m.group(1)], prefix + str(entry.pattern)
+                r"<(?:(\w+):)?(\w+)>", lambda m: fill(m.group(1), m.group(2)), prefix + str(entry.pattern)
             )
             yield namespace + entry.name, path
 

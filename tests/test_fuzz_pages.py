@@ -98,9 +98,8 @@ MODELS = [model for model in apps.get_models() if not model._meta.proxy]
 def test_generated_input_on_every_page_never_fails_and_a_refusal_changes_nothing(db, demo_pages, data):
     client, pages = demo_pages.client, demo_pages.pages
     failures = []
-    with (
-        transaction.atomic()
-    ):  # each example meets the demo as it was: the choices it draws from stay the same
+    # each example meets the demo as it was: the choices it draws from stay the same
+    with transaction.atomic():
         for url, params, posted in pages:
             if params:
                 query = {name: value_for(field, data) for name, field in params}
