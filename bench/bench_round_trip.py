@@ -32,12 +32,11 @@ def main():
             socket_folder = tcp.execute("SHOW unix_socket_directories").fetchone()[0]
             cpus = sorted(os.sched_getaffinity(0))
             if len(cpus) > 1:
-                own = os.sched_getaffinity(0)
                 os.sched_setaffinity(0, {cpus[0]})
                 for name, cpu in (("same_cpu", cpus[0]), ("other_cpu", cpus[1])):
                     os.sched_setaffinity(tcp.info.backend_pid, {cpu})
                     figures[name] = _timed(tcp, args)
-                os.sched_setaffinity(0, own)
+                os.sched_setaffinity(0, cpus)
         with psycopg.connect(url, host=socket_folder, autocommit=True) as unix:
             figures["unix"] = _timed(unix, args)
     print(f"SELECT 1, median µs from execute to fetched, {args.repeat} times each")
